@@ -1,0 +1,861 @@
+package io.jflux.syntax;
+
+import io.jflux.diag.Diagnostic;
+import io.jflux.diag.ErrorCode;
+import io.jflux.diag.FluxException;
+import io.jflux.syntax.Expression.*;
+import io.jflux.syntax.Statement.*;
+import io.jflux.syntax.TypeExpression.*;
+import io.jflux.syntax.antlr.FluxLexer;
+import io.jflux.syntax.antlr.FluxParser;
+import io.jflux.syntax.antlr.FluxParser.*;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns source text into the syntax tree. The only class that knows ANTLR: it runs the generated parser (SLL
+ * prediction first, full LL only when SLL fails), collects every syntax error with its span, and builds the
+ * immutable tree, attaching comments to the statements and properties they precede.
+ */
+final class AstBuilder {
+
+    private final String sourceName;
+    private final CommonTokenStream tokens;
+    private final BitSet claimedComments = new BitSet();
+    private final List<Diagnostic> errors;
+
+    private AstBuilder(String sourceName, CommonTokenStream tokens, List<Diagnostic> errors) {
+        this.sourceName = sourceName;
+        this.tokens = tokens;
+        this.errors = errors;
+    }
+
+    // ------------------------------------------------------------------ entry points
+
+    static Parser.Result parseFile(String sourceName, String source) {
+        List<Diagnostic> errors = new ArrayList<>();
+        FluxLexer lexer = new FluxLexer(CharStreams.fromString(source, sourceName));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        FluxParser parser = new FluxParser(tokens);
+        FileContext tree = runParser(parser, tokens, sourceName, errors, FluxParser::file);
+        if (!errors.isEmpty()) {
+            throw new FluxException(errors);
+        }
+        AstBuilder builder = new AstBuilder(sourceName, tokens, errors);
+        SourceFile file;
+        try {
+            file = builder.file(tree);
+        } catch (StackOverflowError e) {
+            throw new FluxException(ErrorCode.SYNTAX, "expression nested too deeply");
+        }
+        if (!errors.isEmpty()) {
+            throw new FluxException(errors);
+        }
+        int comments = 0;
+        for (Token t : tokens.getTokens()) {
+            if (t.getType() == FluxLexer.COMMENT) {
+                comments++;
+            }
+        }
+        return new Parser.Result(file, comments - builder.claimedComments.cardinality());
+    }
+
+    private interface Entry<T extends ParserRuleContext> {
+        T run(FluxParser parser);
+    }
+
+    private static <T extends ParserRuleContext> T runParser(FluxParser parser, CommonTokenStream tokens,
+                                                             String sourceName, List<Diagnostic> errors,
+                                                             Entry<T> entry) {
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+        try {
+            return entry.run(parser);
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.addErrorListener(new ErrorCollector(sourceName, errors));
+            return entry.run(parser);
+        }
+    }
+
+    /** Turns ANTLR's reports into Flux diagnostics: what was found, and what was expected when that is short. */
+    private static final class ErrorCollector extends BaseErrorListener {
+        private final String sourceName;
+        private final List<Diagnostic> errors;
+        private int lastLine = -1;
+        private int lastColumn = -1;
+
+        ErrorCollector(String sourceName, List<Diagnostic> errors) {
+            this.sourceName = sourceName;
+            this.errors = errors;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
+                                String msg, RecognitionException e) {
+            if (line == lastLine && column == lastColumn) {
+                return; // one report per place: recovery often reports the same token twice
+            }
+            lastLine = line;
+            lastColumn = column;
+            Token t = offendingSymbol instanceof Token tok ? tok : null;
+            Span span = t == null ? new Span(line, column + 1, line, column + 2) : tokenSpan(t);
+            String message;
+            if (t != null && t.getType() == FluxLexer.ERROR_CHAR) {
+                message = "invalid character " + quote(t.getText());
+            } else if (t != null && t.getType() == FluxLexer.UNTERMINATED_STRING) {
+                message = "unterminated string literal";
+                span = new Span(span.startLine(), span.startColumn(), span.startLine(), span.startColumn() + 1);
+            } else {
+                String found = t == null ? "input" : describe(t);
+                IntervalSet expected = null;
+                if (e instanceof InputMismatchException || e == null) {
+                    expected = ((FluxParser) recognizer).getExpectedTokens();
+                } else if (e instanceof NoViableAltException) {
+                    expected = null;
+                } else {
+                    expected = e.getExpectedTokens();
+                }
+                if (msg != null && msg.startsWith("missing ")) {
+                    message = "expected " + describeSet(expected, recognizer) + ", got " + found;
+                } else {
+                    message = "unexpected " + found;
+                    String want = expected == null ? null : describeSet(expected, recognizer);
+                    if (want != null && expected.size() <= 4) {
+                        message += ", expected " + want;
+                    }
+                }
+            }
+            errors.add(new Diagnostic(ErrorCode.SYNTAX, message, sourceName, span));
+        }
+
+        private static String describe(Token t) {
+            if (t.getType() == Token.EOF) {
+                return "end of input";
+            }
+            return quote(t.getText());
+        }
+
+        private static String quote(String text) {
+            if (text.length() > 24) {
+                text = text.substring(0, 21) + "...";
+            }
+            return "'" + text.replace("\n", "\\n") + "'";
+        }
+
+        private static String describeSet(IntervalSet set, Recognizer<?, ?> recognizer) {
+            if (set == null || set.isNil()) {
+                return "more input";
+            }
+            List<String> names = new ArrayList<>();
+            for (int type : set.toArray()) {
+                names.add(tokenName(type, recognizer));
+            }
+            if (names.size() > 4) {
+                return "one of " + String.join(", ", names.subList(0, 4)) + ", ...";
+            }
+            return names.size() == 1 ? names.get(0)
+                    : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        }
+
+        private static String tokenName(int type, Recognizer<?, ?> recognizer) {
+            if (type == Token.EOF) {
+                return "end of input";
+            }
+            String literal = recognizer.getVocabulary().getLiteralName(type);
+            if (literal != null) {
+                return literal;
+            }
+            switch (type) {
+                case FluxLexer.IDENT: return "identifier";
+                case FluxLexer.INT: return "integer";
+                case FluxLexer.FLOAT: return "float";
+                case FluxLexer.STRING: return "string";
+                case FluxLexer.DURATION: return "duration";
+                case FluxLexer.DATETIME: return "date-time";
+                case FluxLexer.REGEX: return "regex";
+                default: return recognizer.getVocabulary().getDisplayName(type);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ spans and comments
+
+    static Span tokenSpan(Token t) {
+        String text = t.getText();
+        int line = t.getLine();
+        int col = t.getCharPositionInLine() + 1;
+        if (t.getType() == Token.EOF || text == null) {
+            return new Span(line, col, line, col);
+        }
+        int endLine = line;
+        int endCol = col;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n') {
+                endLine++;
+                endCol = 1;
+            } else {
+                endCol++;
+            }
+        }
+        return new Span(line, col, endLine, endCol);
+    }
+
+    private static Span span(ParserRuleContext ctx) {
+        Span start = tokenSpan(ctx.getStart());
+        Token stop = ctx.getStop();
+        if (stop == null || stop.getTokenIndex() < ctx.getStart().getTokenIndex()) {
+            return start;
+        }
+        return start.to(tokenSpan(stop));
+    }
+
+    private static Span span(Token t) {
+        return tokenSpan(t);
+    }
+
+    private Leading leading(Token first, List<Attribute> attributes) {
+        List<String> comments = new ArrayList<>();
+        boolean blank = false;
+        int index = first.getTokenIndex();
+        List<Token> hidden = tokens.getHiddenTokensToLeft(index);
+        if (hidden != null) {
+            for (Token h : hidden) {
+                if (h.getType() == FluxLexer.COMMENT) {
+                    if (!claimedComments.get(h.getTokenIndex())) {
+                        claimedComments.set(h.getTokenIndex());
+                        comments.add(h.getText().substring(2));
+                    }
+                } else if (comments.isEmpty() && newlines(h.getText()) >= 2) {
+                    blank = true;
+                }
+            }
+        }
+        // A blank line counts only between two things, not at the top of a file.
+        if (index > 0 && tokens.get(0).getTokenIndex() == index) {
+            blank = false;
+        }
+        boolean atStart = true;
+        for (int i = index - 1; i >= 0; i--) {
+            if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+                atStart = false;
+                break;
+            }
+        }
+        return new Leading(comments, attributes, blank && !atStart);
+    }
+
+    private List<String> commentsBefore(Token t) {
+        List<String> comments = new ArrayList<>();
+        List<Token> hidden = tokens.getHiddenTokensToLeft(t.getTokenIndex());
+        if (hidden != null) {
+            for (Token h : hidden) {
+                if (h.getType() == FluxLexer.COMMENT && !claimedComments.get(h.getTokenIndex())) {
+                    claimedComments.set(h.getTokenIndex());
+                    comments.add(h.getText().substring(2));
+                }
+            }
+        }
+        return comments;
+    }
+
+    private static int newlines(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void error(Span span, String message) {
+        errors.add(new Diagnostic(ErrorCode.SYNTAX, message, sourceName, span));
+    }
+
+    // ------------------------------------------------------------------ files and statements
+
+    private SourceFile file(FileContext ctx) {
+        SourceFile.PackageClause pkg = null;
+        if (ctx.packageClause() != null) {
+            PackageClauseContext p = ctx.packageClause();
+            List<Attribute> attrs = attributes(p.attribute());
+            pkg = new SourceFile.PackageClause(span(p), leading(p.getStart(), attrs), identifier(p.identifier()));
+        }
+        List<SourceFile.ImportDeclaration> imports = new ArrayList<>();
+        for (ImportDeclarationContext i : ctx.importDeclaration()) {
+            List<Attribute> attrs = attributes(i.attribute());
+            Identifier alias = i.identifier() == null ? null : identifier(i.identifier());
+            imports.add(new SourceFile.ImportDeclaration(span(i), leading(i.getStart(), attrs), alias,
+                    plainString(i.stringLiteral())));
+        }
+        List<Statement> body = new ArrayList<>();
+        for (StatementContext s : ctx.statement()) {
+            body.add(statement(s));
+        }
+        List<String> trailing = commentsBefore(ctx.EOF().getSymbol());
+        Span whole = span(ctx);
+        return new SourceFile(whole, sourceName, pkg, imports, body, trailing);
+    }
+
+    private List<Attribute> attributes(List<AttributeContext> list) {
+        List<Attribute> out = new ArrayList<>();
+        for (AttributeContext a : list) {
+            List<Expression> params = new ArrayList<>();
+            for (AttributeParamContext p : a.attributeParam()) {
+                params.add(primary(p.primaryExpression()));
+            }
+            out.add(new Attribute(span(a), a.identifier().getText(), params));
+        }
+        return out;
+    }
+
+    private Statement statement(StatementContext ctx) {
+        Leading lead = leading(ctx.getStart(), attributes(ctx.attribute()));
+        Span sp = span(ctx);
+        StatementBodyContext body = ctx.statementBody();
+        if (body instanceof OptionStatementContext o) {
+            Identifier pkg = null;
+            Identifier name;
+            if (o.identifier().size() == 2) {
+                pkg = identifier(o.identifier(0));
+                name = identifier(o.identifier(1));
+            } else {
+                name = identifier(o.identifier(0));
+            }
+            return new OptionStatement(sp, lead, pkg, name, expression(o.expression()));
+        }
+        if (body instanceof BuiltinStatementContext b) {
+            return new BuiltinStatement(sp, lead, identifier(b.identifier()), typeExpression(b.typeExpression()));
+        }
+        if (body instanceof TestcaseStatementContext t) {
+            StringLiteral ext = t.stringLiteral() == null ? null : plainString(t.stringLiteral());
+            return new TestcaseStatement(sp, lead, identifier(t.identifier()), ext, block(t.block()));
+        }
+        if (body instanceof ReturnStatementContext r) {
+            return new ReturnStatement(sp, lead, expression(r.expression()));
+        }
+        if (body instanceof VariableAssignmentContext v) {
+            return new VariableAssignment(sp, lead, identifier(v.identifier()), expression(v.expression()));
+        }
+        ExpressionStatementContext e = (ExpressionStatementContext) body;
+        return new ExpressionStatement(sp, lead, expression(e.expression()));
+    }
+
+    private Block block(BlockContext ctx) {
+        List<Statement> body = new ArrayList<>();
+        for (StatementContext s : ctx.statement()) {
+            body.add(statement(s));
+        }
+        return new Block(span(ctx), body, commentsBefore(ctx.RBRACE().getSymbol()));
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    private Expression expression(ExpressionContext ctx) {
+        if (ctx instanceof ConditionalExpressionContext c) {
+            return new ConditionalExpression(span(c), expression(c.expression(0)), expression(c.expression(1)),
+                    expression(c.expression(2)));
+        }
+        return logicalOr(((PlainExpressionContext) ctx).logicalOr());
+    }
+
+    private Expression logicalOr(LogicalOrContext ctx) {
+        if (ctx.OR() == null) {
+            return logicalAnd(ctx.logicalAnd());
+        }
+        return new LogicalExpression(span(ctx), Operator.OR, logicalOr(ctx.logicalOr()), logicalAnd(ctx.logicalAnd()));
+    }
+
+    private Expression logicalAnd(LogicalAndContext ctx) {
+        if (ctx.AND() == null) {
+            return logicalUnary(ctx.logicalUnary());
+        }
+        return new LogicalExpression(span(ctx), Operator.AND, logicalAnd(ctx.logicalAnd()),
+                logicalUnary(ctx.logicalUnary()));
+    }
+
+    private Expression logicalUnary(LogicalUnaryContext ctx) {
+        if (ctx.comparison() != null) {
+            return comparison(ctx.comparison());
+        }
+        Operator op = ctx.NOT() != null ? Operator.NOT : Operator.EXISTS;
+        return new UnaryExpression(span(ctx), op, logicalUnary(ctx.logicalUnary()));
+    }
+
+    private Expression comparison(ComparisonContext ctx) {
+        if (ctx.op == null) {
+            return additive(ctx.additive());
+        }
+        Operator op;
+        switch (ctx.op.getType()) {
+            case FluxLexer.EQ: op = Operator.EQ; break;
+            case FluxLexer.NEQ: op = Operator.NEQ; break;
+            case FluxLexer.LT: op = Operator.LT; break;
+            case FluxLexer.LTE: op = Operator.LTE; break;
+            case FluxLexer.GT: op = Operator.GT; break;
+            case FluxLexer.GTE: op = Operator.GTE; break;
+            case FluxLexer.REGEXEQ: op = Operator.REGEX_MATCH; break;
+            default: op = Operator.REGEX_NOT_MATCH; break;
+        }
+        return new BinaryExpression(span(ctx), op, comparison(ctx.comparison()), additive(ctx.additive()));
+    }
+
+    private Expression additive(AdditiveContext ctx) {
+        if (ctx.op == null) {
+            return multiplicative(ctx.multiplicative());
+        }
+        Operator op = ctx.op.getType() == FluxLexer.ADD ? Operator.ADD : Operator.SUB;
+        return new BinaryExpression(span(ctx), op, additive(ctx.additive()), multiplicative(ctx.multiplicative()));
+    }
+
+    private Expression multiplicative(MultiplicativeContext ctx) {
+        if (ctx.op == null) {
+            return power(ctx.power());
+        }
+        Operator op = ctx.op.getType() == FluxLexer.MUL ? Operator.MUL
+                : ctx.op.getType() == FluxLexer.DIV ? Operator.DIV : Operator.MOD;
+        return new BinaryExpression(span(ctx), op, multiplicative(ctx.multiplicative()), power(ctx.power()));
+    }
+
+    private Expression power(PowerContext ctx) {
+        if (ctx.POW() == null) {
+            return pipe(ctx.pipe());
+        }
+        return new BinaryExpression(span(ctx), Operator.POW, power(ctx.power()), pipe(ctx.pipe()));
+    }
+
+    private Expression pipe(PipeContext ctx) {
+        if (ctx.PIPE_FORWARD() == null) {
+            return unary(ctx.unary());
+        }
+        Expression left = pipe(ctx.pipe());
+        Expression right = unary(ctx.unary());
+        if (!(right instanceof CallExpression call)) {
+            error(right.span(), "pipe destination must be a function call");
+            return left;
+        }
+        return new PipeExpression(span(ctx), left, call);
+    }
+
+    private Expression unary(UnaryContext ctx) {
+        if (ctx.op == null) {
+            return postfix(ctx.postfix());
+        }
+        Operator op = ctx.op.getType() == FluxLexer.SUB ? Operator.NEGATE : Operator.PLUS;
+        return new UnaryExpression(span(ctx), op, unary(ctx.unary()));
+    }
+
+    private Expression postfix(PostfixContext ctx) {
+        if (ctx instanceof PrimaryPostfixContext p) {
+            return primary(p.primaryExpression());
+        }
+        if (ctx instanceof MemberAccessContext m) {
+            return new MemberExpression(span(m), postfix(m.postfix()), identifier(m.identifier()));
+        }
+        if (ctx instanceof IndexAccessContext i) {
+            Expression index = expression(i.expression());
+            if (index instanceof StringLiteral s) {
+                return new MemberExpression(span(i), postfix(i.postfix()), s);
+            }
+            return new IndexExpression(span(i), postfix(i.postfix()), index);
+        }
+        CallExpressionContext c = (CallExpressionContext) ctx;
+        List<Property> args = c.arguments() == null ? List.of() : properties(c.arguments().property());
+        return new CallExpression(span(c), postfix(c.postfix()), args);
+    }
+
+    private List<Property> properties(List<PropertyContext> list) {
+        List<Property> out = new ArrayList<>(list.size());
+        for (PropertyContext p : list) {
+            out.add(property(p));
+        }
+        return out;
+    }
+
+    private Property property(PropertyContext p) {
+        List<String> comments = commentsBefore(p.getStart());
+        PropertyKeyContext k = p.propertyKey();
+        PropertyKey key = k.identifier() != null ? identifier(k.identifier()) : plainString(k.stringLiteral());
+        Expression value = p.expression() == null ? null : expression(p.expression());
+        return new Property(span(p), comments, key, value);
+    }
+
+    private Expression primary(PrimaryExpressionContext ctx) {
+        Span sp = span(ctx);
+        if (ctx instanceof IdentifierExpressionContext i) {
+            return identifier(i.identifier());
+        }
+        if (ctx instanceof IntegerLiteralContext i) {
+            String text = i.INT().getText();
+            try {
+                return new IntegerLiteral(sp, Long.parseLong(text));
+            } catch (NumberFormatException e) {
+                error(sp, "integer literal " + text + " is out of range for int");
+                return new IntegerLiteral(sp, 0);
+            }
+        }
+        if (ctx instanceof FloatLiteralContext f) {
+            return new FloatLiteral(sp, Double.parseDouble(f.FLOAT().getText()));
+        }
+        if (ctx instanceof DurationLiteralContext d) {
+            return duration(sp, d.DURATION().getText());
+        }
+        if (ctx instanceof DateTimeLiteralContext d) {
+            return dateTime(sp, d.DATETIME().getText());
+        }
+        if (ctx instanceof RegexLiteralContext r) {
+            String text = r.REGEX().getText();
+            return new RegexLiteral(sp, text.substring(1, text.length() - 1).replace("\\/", "/"));
+        }
+        if (ctx instanceof StringExpressionContext s) {
+            return string(s.stringLiteral().STRING().getSymbol());
+        }
+        if (ctx instanceof PipeLiteralContext) {
+            return new PipeLiteral(sp);
+        }
+        if (ctx instanceof LabelLiteralContext l) {
+            return new LabelLiteral(sp, l.identifier().getText());
+        }
+        if (ctx instanceof RecordLiteralContext r) {
+            RecordBodyContext body = r.recordBody();
+            if (body == null) {
+                return new RecordExpression(sp, null, List.of());
+            }
+            Identifier with = body.WITH() != null ? identifier(body.identifier()) : null;
+            return new RecordExpression(sp, with, properties(body.property()));
+        }
+        if (ctx instanceof ArrayLiteralContext a) {
+            List<Expression> elements = new ArrayList<>();
+            for (ExpressionContext e : a.expression()) {
+                elements.add(expression(e));
+            }
+            return new ArrayExpression(sp, elements);
+        }
+        if (ctx instanceof DictLiteralContext d) {
+            List<DictItem> items = new ArrayList<>();
+            for (DictItemContext item : d.dictItem()) {
+                items.add(new DictItem(span(item), expression(item.expression(0)), expression(item.expression(1))));
+            }
+            return new DictExpression(sp, items);
+        }
+        if (ctx instanceof EmptyDictLiteralContext) {
+            return new DictExpression(sp, List.of());
+        }
+        if (ctx instanceof FunctionLiteralContext f) {
+            List<Property> params = new ArrayList<>();
+            if (f.parameters() != null) {
+                for (ParameterContext p : f.parameters().parameter()) {
+                    Expression def = p.expression() == null ? null : expression(p.expression());
+                    params.add(new Property(span(p), commentsBefore(p.getStart()), identifier(p.identifier()), def));
+                }
+            }
+            FunctionBodyContext b = f.functionBody();
+            Node body = b.block() != null ? block(b.block()) : expression(b.expression());
+            return new FunctionExpression(sp, params, body);
+        }
+        ParenExpressionContext p = (ParenExpressionContext) ctx;
+        return new ParenExpression(sp, expression(p.expression()));
+    }
+
+    private Identifier identifier(IdentifierContext ctx) {
+        return new Identifier(span(ctx), ctx.getText());
+    }
+
+    private StringLiteral plainString(StringLiteralContext ctx) {
+        Expression e = string(ctx.STRING().getSymbol());
+        if (e instanceof StringLiteral s) {
+            return s;
+        }
+        error(e.span(), "string interpolation is not allowed here");
+        return new StringLiteral(e.span(), "");
+    }
+
+    // ------------------------------------------------------------------ literals
+
+    private static Expression duration(Span sp, String text) {
+        List<DurationPart> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int start = i;
+            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            long magnitude;
+            try {
+                magnitude = Long.parseLong(text.substring(start, i));
+            } catch (NumberFormatException e) {
+                throw new FluxException(ErrorCode.SYNTAX, "duration magnitude out of range", sp);
+            }
+            int unitStart = i;
+            while (i < text.length() && !Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            String unit = text.substring(unitStart, i);
+            if (unit.equals("\u00B5s") || unit.equals("\u03BCs")) {
+                unit = "us";
+            }
+            parts.add(new DurationPart(magnitude, unit));
+        }
+        return new DurationLiteral(sp, parts);
+    }
+
+    private Expression dateTime(Span sp, String text) {
+        try {
+            if (text.length() == 10) {
+                long seconds = LocalDate.parse(text).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+                return new DateTimeLiteral(sp, text, Math.multiplyExact(seconds, 1_000_000_000L));
+            }
+            OffsetDateTime t = OffsetDateTime.parse(text);
+            long nanos = Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
+            return new DateTimeLiteral(sp, text, nanos);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            error(sp, "invalid date-time literal " + text);
+            return new DateTimeLiteral(sp, text, 0);
+        }
+    }
+
+    /**
+     * A string token: escapes decoded, each {@code ${...}} parsed as an expression with its true position.
+     * Produces a {@link StringLiteral} when there is no interpolation.
+     */
+    private Expression string(Token token) {
+        String text = token.getText();
+        Span sp = tokenSpan(token);
+        List<StringPart> parts = new ArrayList<>();
+        ByteArrayOutputStream bytes = null;
+        StringBuilder current = new StringBuilder();
+        int line = token.getLine();
+        int col = token.getCharPositionInLine() + 1; // column of the opening quote
+        int end = text.length() - 1;
+        int i = 1;
+        col++;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < end + 1) {
+                char n = text.charAt(i + 1);
+                if (n == 'x' && i + 3 < end + 1 && isHex(text.charAt(i + 2)) && isHex(text.charAt(i + 3))) {
+                    if (bytes == null) {
+                        bytes = new ByteArrayOutputStream();
+                    }
+                    bytes.write(Integer.parseInt(text.substring(i + 2, i + 4), 16));
+                    i += 4;
+                    col += 4;
+                    continue;
+                }
+                flushBytes(bytes, current);
+                switch (n) {
+                    case 'n': current.append('\n'); break;
+                    case 'r': current.append('\r'); break;
+                    case 't': current.append('\t'); break;
+                    case '\\': current.append('\\'); break;
+                    case '"': current.append('"'); break;
+                    case '$': current.append('$'); break;
+                    default:
+                        error(new Span(line, col, line, col + 2), "invalid escape sequence \\" + n);
+                }
+                i += 2;
+                col += 2;
+                continue;
+            }
+            flushBytes(bytes, current);
+            if (c == '$' && i + 1 < end && text.charAt(i + 1) == '{') {
+                int close = interpolationEnd(text, i + 2);
+                if (current.length() > 0) {
+                    parts.add(new TextPart(current.toString()));
+                    current.setLength(0);
+                }
+                String inner = text.substring(i + 2, close);
+                parts.add(new InterpolatedPart(parseInterpolationTokens(sourceName, inner, line, col + 1, errors)));
+                // advance position over "${" inner "}"
+                for (int k = i; k <= close; k++) {
+                    if (text.charAt(k) == '\n') {
+                        line++;
+                        col = 1;
+                    } else if (!Character.isLowSurrogate(text.charAt(k))) {
+                        col++;
+                    }
+                }
+                i = close + 1;
+                continue;
+            }
+            current.append(c);
+            if (c == '\n') {
+                line++;
+                col = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                col++;
+            }
+            i++;
+        }
+        flushBytes(bytes, current);
+        if (parts.isEmpty()) {
+            return new StringLiteral(sp, current.toString());
+        }
+        if (current.length() > 0) {
+            parts.add(new TextPart(current.toString()));
+        }
+        return new StringExpression(sp, parts);
+    }
+
+    private static void flushBytes(ByteArrayOutputStream bytes, StringBuilder current) {
+        if (bytes != null && bytes.size() > 0) {
+            current.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+            bytes.reset();
+        }
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** The index of the '}' closing an interpolation whose content starts at {@code from}. */
+    private static int interpolationEnd(String text, int from) {
+        int depth = 0;
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                i = stringEnd(text, i + 1);
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+            i++;
+        }
+        return text.length() - 1;
+    }
+
+    /** The index of the '"' closing a nested string whose content starts at {@code from}. */
+    private static int stringEnd(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '"') {
+                return i;
+            }
+            if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                i = interpolationEnd(text, i + 2);
+            }
+            i++;
+        }
+        return i;
+    }
+
+    static Expression buildInterpolation(String sourceName, CommonTokenStream tokens, ExpressionContext ctx,
+                                         List<Diagnostic> errors) {
+        AstBuilder b = new AstBuilder(sourceName, tokens, errors);
+        return b.expression(ctx);
+    }
+
+    static Expression parseInterpolationTokens(String sourceName, String inner, int line, int column,
+                                               List<Diagnostic> errors) {
+        FluxLexer lexer = new FluxLexer(CharStreams.fromString(inner, sourceName));
+        lexer.removeErrorListeners();
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(column);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        FluxParser parser = new FluxParser(tokens);
+        int before = errors.size();
+        InterpolationContext ctx = runParser(parser, tokens, sourceName, errors, FluxParser::interpolation);
+        if (errors.size() > before) {
+            return new Identifier(new Span(line, column + 1, line, column + 1), "_");
+        }
+        return buildInterpolation(sourceName, tokens, ctx.expression(), errors);
+    }
+
+    // ------------------------------------------------------------------ types
+
+    private TypeExpression typeExpression(TypeExpressionContext ctx) {
+        List<Constraint> constraints = new ArrayList<>();
+        for (TypeConstraintContext c : ctx.typeConstraint()) {
+            List<TerminalNode> ids = c.IDENT();
+            List<Identifier> kinds = new ArrayList<>();
+            for (int i = 1; i < ids.size(); i++) {
+                kinds.add(new Identifier(span(ids.get(i).getSymbol()), ids.get(i).getText()));
+            }
+            constraints.add(new Constraint(span(c), new Identifier(span(ids.get(0).getSymbol()), ids.get(0).getText()),
+                    kinds));
+        }
+        return new TypeExpression(span(ctx), monoType(ctx.monoType()), constraints);
+    }
+
+    private MonoType monoType(MonoTypeContext ctx) {
+        Span sp = span(ctx);
+        if (ctx instanceof NamedTypeContext n) {
+            return new NamedType(sp, ident(n.IDENT()));
+        }
+        if (ctx instanceof GenericTypeContext g) {
+            return new GenericType(sp, ident(g.IDENT()), monoType(g.monoType()));
+        }
+        if (ctx instanceof ArrayTypeContext a) {
+            return new ArrayType(sp, monoType(a.monoType()));
+        }
+        if (ctx instanceof DictTypeContext d) {
+            return new DictType(sp, monoType(d.monoType(0)), monoType(d.monoType(1)));
+        }
+        if (ctx instanceof RecordTypeContext r) {
+            Identifier tvar = r.WITH() != null ? ident(r.IDENT()) : null;
+            List<PropertyType> props = new ArrayList<>();
+            for (PropertyTypeContext p : r.propertyType()) {
+                PropertyKey key = p.IDENT() != null ? ident(p.IDENT()) : plainString(p.stringLiteral());
+                props.add(new PropertyType(span(p), key, monoType(p.monoType())));
+            }
+            return new RecordType(sp, tvar, props);
+        }
+        FunctionTypeContext f = (FunctionTypeContext) ctx;
+        List<ParameterType> params = new ArrayList<>();
+        for (ParameterTypeContext p : f.parameterType()) {
+            if (p instanceof OptionalParameterTypeContext o) {
+                params.add(new ParameterType(span(o), ParameterKind.OPTIONAL, ident(o.IDENT()), monoType(o.monoType())));
+            } else if (p instanceof PipeParameterTypeContext pp) {
+                Identifier name = pp.IDENT() == null ? null : ident(pp.IDENT());
+                params.add(new ParameterType(span(pp), ParameterKind.PIPE, name, monoType(pp.monoType())));
+            } else {
+                RequiredParameterTypeContext r = (RequiredParameterTypeContext) p;
+                params.add(new ParameterType(span(r), ParameterKind.REQUIRED, ident(r.IDENT()), monoType(r.monoType())));
+            }
+        }
+        return new FunctionType(sp, params, monoType(f.monoType()));
+    }
+
+    private static Identifier ident(TerminalNode node) {
+        return new Identifier(span(node.getSymbol()), node.getText());
+    }
+}

@@ -1,0 +1,21 @@
+package io.jflux.syntax;
+
+import java.util.List;
+
+/**
+ * What stands before a statement, import or package clause in the source: its comments (each without the
+ * leading {@code //}), its attributes, and whether a blank line separated it from what came before.
+ */
+public record Leading(List<String> comments, List<Attribute> attributes, boolean blankLineBefore) {
+
+    public static final Leading NONE = new Leading(List.of(), List.of(), false);
+
+    public Leading {
+        comments = List.copyOf(comments);
+        attributes = List.copyOf(attributes);
+    }
+
+    public boolean isEmpty() {
+        return comments.isEmpty() && attributes.isEmpty();
+    }
+}
