@@ -11,10 +11,6 @@ import io.jflux.syntax.antlr.FluxParser;
 import io.jflux.syntax.antlr.FluxParser.*;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -146,9 +142,10 @@ final class AstBuilder {
                     message = "expected " + describeSet(expected, recognizer) + ", got " + found;
                 } else {
                     message = "unexpected " + found;
-                    String want = expected == null ? null : describeSet(expected, recognizer);
-                    if (want != null && expected.size() <= 4) {
-                        message += ", expected " + want;
+                    if (expected != null && expected.contains(FluxLexer.IDENT) && expected.contains(FluxLexer.INT)) {
+                        message += ", expected an expression";
+                    } else if (expected != null && expected.size() <= 4) {
+                        message += ", expected " + describeSet(expected, recognizer);
                     }
                 }
             }
@@ -630,14 +627,8 @@ final class AstBuilder {
 
     private Expression dateTime(Span sp, String text) {
         try {
-            if (text.length() == 10) {
-                long seconds = LocalDate.parse(text).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-                return new DateTimeLiteral(sp, text, Math.multiplyExact(seconds, 1_000_000_000L));
-            }
-            OffsetDateTime t = OffsetDateTime.parse(text);
-            long nanos = Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
-            return new DateTimeLiteral(sp, text, nanos);
-        } catch (DateTimeParseException | ArithmeticException e) {
+            return new DateTimeLiteral(sp, text, Literals.parseDateTime(text));
+        } catch (IllegalArgumentException e) {
             error(sp, "invalid date-time literal " + text);
             return new DateTimeLiteral(sp, text, 0);
         }

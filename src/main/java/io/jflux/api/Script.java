@@ -1,0 +1,58 @@
+package io.jflux.api;
+
+import io.jflux.diag.DiagnosticPrinter;
+import io.jflux.diag.FluxException;
+import io.jflux.eval.ExecutionContext;
+import io.jflux.eval.Interpreter;
+import io.jflux.eval.Scope;
+import io.jflux.syntax.SourceFile;
+import java.time.Instant;
+
+/** A parsed script. It may be run many times, from several threads; each run is independent. */
+public final class Script {
+
+    private final Engine engine;
+    private final String name;
+    private final String source;
+    private final SourceFile file;
+
+    Script(Engine engine, String name, String source, SourceFile file) {
+        this.engine = engine;
+        this.name = name;
+        this.source = source;
+        this.file = file;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The syntax tree. */
+    public SourceFile syntax() {
+        return file;
+    }
+
+    /**
+     * Runs the script.
+     *
+     * @throws FluxException when the script fails; its diagnostics carry positions in this script
+     */
+    public Execution run(RunOptions options) {
+        long clockNow = options.clock().getAsLong();
+        Instant fixed = options.now();
+        long now = fixed == null ? clockNow : fixed.getEpochSecond() * 1_000_000_000L + fixed.getNano();
+        ExecutionContext ctx = new ExecutionContext(engine.registry(), options.clock(), now, options.out());
+        Interpreter interpreter = new Interpreter(ctx);
+        Scope scope = interpreter.newMainScope();
+        return new Execution(interpreter.run(file, scope));
+    }
+
+    /** An error of this script as text: each message with its position, the source line and a caret. */
+    public String render(FluxException e) {
+        return DiagnosticPrinter.render(e, source);
+    }
+}

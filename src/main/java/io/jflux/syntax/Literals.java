@@ -1,0 +1,37 @@
+package io.jflux.syntax;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** Literal forms shared by the parser and the conversion functions. */
+public final class Literals {
+
+    private Literals() {}
+
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2}))?");
+
+    /**
+     * Nanoseconds since the epoch of a date-time literal: RFC3339 with an offset, or a bare date (midnight UTC).
+     *
+     * @throws IllegalArgumentException when the text is not such a literal or names no real instant
+     */
+    public static long parseDateTime(String text) {
+        if (!DATE_TIME.matcher(text).matches()) {
+            throw new IllegalArgumentException("not an RFC3339 date-time: " + text);
+        }
+        try {
+            if (text.length() == 10) {
+                long seconds = LocalDate.parse(text).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+                return Math.multiplyExact(seconds, 1_000_000_000L);
+            }
+            OffsetDateTime t = OffsetDateTime.parse(text);
+            return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new IllegalArgumentException("invalid date-time: " + text, e);
+        }
+    }
+}
