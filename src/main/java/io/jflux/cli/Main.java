@@ -2,63 +2,119 @@ package io.jflux.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** {@code jflux}: run and format Flux scripts. A client of {@link io.jflux.api}, like any embedding program. */
-@Command(name = "jflux", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Runs Flux scripts on the JVM.",
-        subcommands = {RunCommand.class, FmtCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+/**
+ * {@code jflux}: runs and formats Flux scripts. A client of {@link io.jflux.api}, exactly as any program that
+ * embeds jflux would be.
+ */
+public final class Main {
 
     /** Exit status of a script that failed. */
     public static final int SCRIPT_ERROR = 1;
     /** Exit status of a command line that is wrong. */
     public static final int USAGE_ERROR = 2;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    static final String USAGE = String.join("\n",
+            "Usage: jflux [--help] [--version] COMMAND [ARGS...]",
+            "",
+            "Runs Flux scripts on the JVM.",
+            "",
+            "Commands:",
+            "  run    Runs a Flux script and prints what it produces",
+            "  fmt    Prints a Flux script in canonical form",
+            "  help   Shows the help of a command",
+            "",
+            "Options:",
+            "  -h, --help      Shows this help and exits",
+            "  -V, --version   Prints the version and exits",
+            "",
+            "Exit status: 0 on success, 1 when a script fails, 2 when the command line is wrong.",
+            "Run 'jflux COMMAND --help' for the options of a command.",
+            "");
+
+    private Main() {}
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-    }
-
-    /** Runs the command line with the given streams; returns the exit status. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExitCodeExceptionMapper(e -> SCRIPT_ERROR);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("error: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return USAGE_ERROR;
-        });
-        int code = cl.execute(args);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.UTF_8);
+        int status = execute(args, System.in, out, err);
         out.flush();
         err.flush();
-        return code;
+        System.exit(status);
     }
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, fmt)");
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("/io/jflux/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
+    /** Runs one command line with the given streams and returns its exit status. */
+    public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        Io io = new Io(in, out, err);
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        String command = args.length == 0 ? "" : args[0];
+        try {
+            switch (command) {
+                case "run":
+                    return new RunCommand(io).execute(rest);
+                case "fmt":
+                    return new FmtCommand(io).execute(rest);
+                case "help":
+                    return help(io, rest);
+                case "-h":
+                case "--help":
+                    out.print(USAGE);
+                    return 0;
+                case "-V":
+                case "--version":
+                    out.println(version());
+                    return 0;
+                case "":
+                    throw new CommandLine.UsageException("missing command (run, fmt, help)");
+                default:
+                    throw new CommandLine.UsageException("unknown command '" + command + "'");
             }
-            return new String[] {"jflux " + p.getProperty("version", "unknown")
-                    + " (Java " + System.getProperty("java.version") + ")"};
+        } catch (CommandLine.UsageException e) {
+            err.println("error: " + e.getMessage());
+            String which = command.equals("run") || command.equals("fmt") ? "jflux " + command : "jflux";
+            err.println("Try '" + which + " --help' for more information.");
+            return USAGE_ERROR;
+        } finally {
+            out.flush();
         }
     }
+
+    private static int help(Io io, List<String> rest) {
+        String topic = rest.isEmpty() ? "" : rest.get(0);
+        switch (topic) {
+            case "run":
+                io.out().print(RunCommand.USAGE);
+                return 0;
+            case "fmt":
+                io.out().print(FmtCommand.USAGE);
+                return 0;
+            case "":
+                io.out().print(USAGE);
+                return 0;
+            default:
+                throw new CommandLine.UsageException("unknown command '" + topic + "'");
+        }
+    }
+
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/io/jflux/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // the version stays unknown
+        }
+        return "jflux " + p.getProperty("version", "unknown") + " (Java " + System.getProperty("java.version") + ")";
+    }
+
+    /** The streams a command uses. */
+    record Io(InputStream in, PrintStream out, PrintStream err) {}
 }
