@@ -84,59 +84,30 @@ block
 
 expression
     : IF expression THEN expression ELSE expression    # conditionalExpression
-    | logicalOr                                        # plainExpression
+    | logical                                          # plainExpression
     ;
 
-logicalOr
-    : logicalOr OR logicalAnd
-    | logicalAnd
+// `not`/`exists` take a whole comparison; `and` binds tighter than `or`.
+logical
+    : op=(NOT | EXISTS) logical                        # logicalUnary
+    | logical AND logical                              # logicalAnd
+    | logical OR logical                               # logicalOr
+    | operand                                          # logicalOperand
     ;
 
-logicalAnd
-    : logicalAnd AND logicalUnary
-    | logicalUnary
-    ;
-
-logicalUnary
-    : (NOT | EXISTS) logicalUnary
-    | comparison
-    ;
-
-comparison
-    : comparison op=(EQ | NEQ | LT | LTE | GT | GTE | REGEXEQ | REGEXNEQ) additive
-    | additive
-    ;
-
-additive
-    : additive op=(ADD | SUB) multiplicative
-    | multiplicative
-    ;
-
-multiplicative
-    : multiplicative op=(MUL | DIV | MOD) power
-    | power
-    ;
-
-power
-    : power POW pipe
-    | pipe
-    ;
-
-pipe
-    : pipe PIPE_FORWARD unary
-    | unary
-    ;
-
-unary
-    : op=(ADD | SUB) unary
-    | postfix
-    ;
-
-postfix
-    : postfix DOT identifier                                 # memberAccess
-    | postfix LBRACK expression RBRACK                  # indexAccess
-    | postfix LPAREN arguments? RPAREN                  # callExpression
-    | primaryExpression                                 # primaryPostfix
+// One left-recursive rule, tightest first (ANTLR climbs precedence without a rule call per level):
+// postfix, unary + -, |>, ^, * / %, + -, comparison. All binary operators are left-associative.
+operand
+    : operand DOT identifier                                            # memberAccess
+    | operand LBRACK expression RBRACK                                  # indexAccess
+    | operand LPAREN arguments? RPAREN                                  # callExpression
+    | op=(ADD | SUB) operand                                            # unaryExpression
+    | operand PIPE_FORWARD operand                                      # pipeExpression
+    | operand POW operand                                               # powerExpression
+    | operand op=(MUL | DIV | MOD) operand                              # multiplicativeExpression
+    | operand op=(ADD | SUB) operand                                    # additiveExpression
+    | operand op=(EQ | NEQ | LT | LTE | GT | GTE | REGEXEQ | REGEXNEQ) operand    # comparisonExpression
+    | primaryExpression                                                 # primaryOperand
     ;
 
 arguments
@@ -313,7 +284,7 @@ AT           : '@';
 QUESTION     : '?';
 
 COMMENT : '//' ~[\r\n]* -> channel(HIDDEN);
-WS      : [ \t\r\n\u000B\u000C\u00A0\uFEFF]+ -> channel(HIDDEN);
+WS      : [ \t\r\n\u000B\u000C\u00A0\uFEFF]+ -> skip;
 
 // A string that runs to the end of the input; the parser reports it.
 UNTERMINATED_STRING : '"' STRING_CHAR* '$'? EOF ;

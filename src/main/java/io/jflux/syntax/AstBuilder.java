@@ -205,12 +205,17 @@ final class AstBuilder {
     // ------------------------------------------------------------------ spans and comments
 
     static Span tokenSpan(Token t) {
-        String text = t.getText();
         int line = t.getLine();
         int col = t.getCharPositionInLine() + 1;
-        if (t.getType() == Token.EOF || text == null) {
+        if (t.getType() == Token.EOF) {
             return new Span(line, col, line, col);
         }
+        if (t.getType() != FluxLexer.STRING && t.getType() != FluxLexer.UNTERMINATED_STRING
+                && t.getStartIndex() >= 0) {
+            // Only strings span lines; stream indexes count code points, as columns do.
+            return new Span(line, col, line, col + t.getStopIndex() - t.getStartIndex() + 1);
+        }
+        String text = t.getText();
         int endLine = line;
         int endCol = col;
         for (int i = 0; i < text.length(); ) {
@@ -241,33 +246,25 @@ final class AstBuilder {
 
     private Leading leading(Token first, List<Attribute> attributes) {
         List<String> comments = new ArrayList<>();
-        boolean blank = false;
         int index = first.getTokenIndex();
+        int firstIndex = index;
+        int firstLine = first.getLine();
         List<Token> hidden = tokens.getHiddenTokensToLeft(index);
         if (hidden != null) {
             for (Token h : hidden) {
-                if (h.getType() == FluxLexer.COMMENT) {
-                    if (!claimedComments.get(h.getTokenIndex())) {
-                        claimedComments.set(h.getTokenIndex());
-                        comments.add(h.getText().substring(2));
+                if (h.getType() == FluxLexer.COMMENT && !claimedComments.get(h.getTokenIndex())) {
+                    claimedComments.set(h.getTokenIndex());
+                    comments.add(h.getText().substring(2));
+                    if (h.getTokenIndex() < firstIndex) {
+                        firstIndex = h.getTokenIndex();
+                        firstLine = h.getLine();
                     }
-                } else if (comments.isEmpty() && newlines(h.getText()) >= 2) {
-                    blank = true;
                 }
             }
         }
         // A blank line counts only between two things, not at the top of a file.
-        if (index > 0 && tokens.get(0).getTokenIndex() == index) {
-            blank = false;
-        }
-        boolean atStart = true;
-        for (int i = index - 1; i >= 0; i--) {
-            if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
-                atStart = false;
-                break;
-            }
-        }
-        return new Leading(comments, attributes, blank && !atStart);
+        boolean blank = firstIndex > 0 && firstLine - tokenSpan(tokens.get(firstIndex - 1)).endLine() >= 2;
+        return new Leading(comments, attributes, blank);
     }
 
     private List<String> commentsBefore(Token t) {
@@ -282,16 +279,6 @@ final class AstBuilder {
             }
         }
         return comments;
-    }
-
-    private static int newlines(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
     }
 
     private void error(Span span, String message) {
@@ -382,112 +369,80 @@ final class AstBuilder {
             return new ConditionalExpression(span(c), expression(c.expression(0)), expression(c.expression(1)),
                     expression(c.expression(2)));
         }
-        return logicalOr(((PlainExpressionContext) ctx).logicalOr());
+        return logical(((PlainExpressionContext) ctx).logical());
     }
 
-    private Expression logicalOr(LogicalOrContext ctx) {
-        if (ctx.OR() == null) {
-            return logicalAnd(ctx.logicalAnd());
+    private Expression logical(LogicalContext ctx) {
+        if (ctx instanceof LogicalOperandContext o) {
+            return operand(o.operand());
         }
-        return new LogicalExpression(span(ctx), Operator.OR, logicalOr(ctx.logicalOr()), logicalAnd(ctx.logicalAnd()));
+        if (ctx instanceof LogicalUnaryContext u) {
+            Operator op = u.op.getType() == FluxLexer.NOT ? Operator.NOT : Operator.EXISTS;
+            return new UnaryExpression(span(u), op, logical(u.logical()));
+        }
+        if (ctx instanceof LogicalAndContext a) {
+            return new LogicalExpression(span(a), Operator.AND, logical(a.logical(0)), logical(a.logical(1)));
+        }
+        LogicalOrContext o = (LogicalOrContext) ctx;
+        return new LogicalExpression(span(o), Operator.OR, logical(o.logical(0)), logical(o.logical(1)));
     }
 
-    private Expression logicalAnd(LogicalAndContext ctx) {
-        if (ctx.AND() == null) {
-            return logicalUnary(ctx.logicalUnary());
-        }
-        return new LogicalExpression(span(ctx), Operator.AND, logicalAnd(ctx.logicalAnd()),
-                logicalUnary(ctx.logicalUnary()));
-    }
-
-    private Expression logicalUnary(LogicalUnaryContext ctx) {
-        if (ctx.comparison() != null) {
-            return comparison(ctx.comparison());
-        }
-        Operator op = ctx.NOT() != null ? Operator.NOT : Operator.EXISTS;
-        return new UnaryExpression(span(ctx), op, logicalUnary(ctx.logicalUnary()));
-    }
-
-    private Expression comparison(ComparisonContext ctx) {
-        if (ctx.op == null) {
-            return additive(ctx.additive());
-        }
-        Operator op;
-        switch (ctx.op.getType()) {
-            case FluxLexer.EQ: op = Operator.EQ; break;
-            case FluxLexer.NEQ: op = Operator.NEQ; break;
-            case FluxLexer.LT: op = Operator.LT; break;
-            case FluxLexer.LTE: op = Operator.LTE; break;
-            case FluxLexer.GT: op = Operator.GT; break;
-            case FluxLexer.GTE: op = Operator.GTE; break;
-            case FluxLexer.REGEXEQ: op = Operator.REGEX_MATCH; break;
-            default: op = Operator.REGEX_NOT_MATCH; break;
-        }
-        return new BinaryExpression(span(ctx), op, comparison(ctx.comparison()), additive(ctx.additive()));
-    }
-
-    private Expression additive(AdditiveContext ctx) {
-        if (ctx.op == null) {
-            return multiplicative(ctx.multiplicative());
-        }
-        Operator op = ctx.op.getType() == FluxLexer.ADD ? Operator.ADD : Operator.SUB;
-        return new BinaryExpression(span(ctx), op, additive(ctx.additive()), multiplicative(ctx.multiplicative()));
-    }
-
-    private Expression multiplicative(MultiplicativeContext ctx) {
-        if (ctx.op == null) {
-            return power(ctx.power());
-        }
-        Operator op = ctx.op.getType() == FluxLexer.MUL ? Operator.MUL
-                : ctx.op.getType() == FluxLexer.DIV ? Operator.DIV : Operator.MOD;
-        return new BinaryExpression(span(ctx), op, multiplicative(ctx.multiplicative()), power(ctx.power()));
-    }
-
-    private Expression power(PowerContext ctx) {
-        if (ctx.POW() == null) {
-            return pipe(ctx.pipe());
-        }
-        return new BinaryExpression(span(ctx), Operator.POW, power(ctx.power()), pipe(ctx.pipe()));
-    }
-
-    private Expression pipe(PipeContext ctx) {
-        if (ctx.PIPE_FORWARD() == null) {
-            return unary(ctx.unary());
-        }
-        Expression left = pipe(ctx.pipe());
-        Expression right = unary(ctx.unary());
-        if (!(right instanceof CallExpression call)) {
-            error(right.span(), "pipe destination must be a function call");
-            return left;
-        }
-        return new PipeExpression(span(ctx), left, call);
-    }
-
-    private Expression unary(UnaryContext ctx) {
-        if (ctx.op == null) {
-            return postfix(ctx.postfix());
-        }
-        Operator op = ctx.op.getType() == FluxLexer.SUB ? Operator.NEGATE : Operator.PLUS;
-        return new UnaryExpression(span(ctx), op, unary(ctx.unary()));
-    }
-
-    private Expression postfix(PostfixContext ctx) {
-        if (ctx instanceof PrimaryPostfixContext p) {
+    private Expression operand(OperandContext ctx) {
+        if (ctx instanceof PrimaryOperandContext p) {
             return primary(p.primaryExpression());
         }
+        if (ctx instanceof CallExpressionContext c) {
+            List<Property> args = c.arguments() == null ? List.of() : properties(c.arguments().property());
+            return new CallExpression(span(c), operand(c.operand()), args);
+        }
         if (ctx instanceof MemberAccessContext m) {
-            return new MemberExpression(span(m), postfix(m.postfix()), identifier(m.identifier()));
+            return new MemberExpression(span(m), operand(m.operand()), identifier(m.identifier()));
         }
-        if (ctx instanceof IndexAccessContext i) {
-            Expression index = expression(i.expression());
-            if (index instanceof StringLiteral s) {
-                return new MemberExpression(span(i), postfix(i.postfix()), s);
+        if (ctx instanceof PipeExpressionContext p) {
+            Expression left = operand(p.operand(0));
+            Expression right = operand(p.operand(1));
+            if (!(right instanceof CallExpression call)) {
+                error(right.span(), "pipe destination must be a function call");
+                return left;
             }
-            return new IndexExpression(span(i), postfix(i.postfix()), index);
+            return new PipeExpression(span(p), left, call);
         }
-        CallExpressionContext c = (CallExpressionContext) ctx;
-        List<Property> args = c.arguments() == null ? List.of() : properties(c.arguments().property());
-        return new CallExpression(span(c), postfix(c.postfix()), args);
+        if (ctx instanceof ComparisonExpressionContext c) {
+            Operator op;
+            switch (c.op.getType()) {
+                case FluxLexer.EQ: op = Operator.EQ; break;
+                case FluxLexer.NEQ: op = Operator.NEQ; break;
+                case FluxLexer.LT: op = Operator.LT; break;
+                case FluxLexer.LTE: op = Operator.LTE; break;
+                case FluxLexer.GT: op = Operator.GT; break;
+                case FluxLexer.GTE: op = Operator.GTE; break;
+                case FluxLexer.REGEXEQ: op = Operator.REGEX_MATCH; break;
+                default: op = Operator.REGEX_NOT_MATCH; break;
+            }
+            return new BinaryExpression(span(c), op, operand(c.operand(0)), operand(c.operand(1)));
+        }
+        if (ctx instanceof AdditiveExpressionContext a) {
+            Operator op = a.op.getType() == FluxLexer.ADD ? Operator.ADD : Operator.SUB;
+            return new BinaryExpression(span(a), op, operand(a.operand(0)), operand(a.operand(1)));
+        }
+        if (ctx instanceof MultiplicativeExpressionContext m) {
+            Operator op = m.op.getType() == FluxLexer.MUL ? Operator.MUL
+                    : m.op.getType() == FluxLexer.DIV ? Operator.DIV : Operator.MOD;
+            return new BinaryExpression(span(m), op, operand(m.operand(0)), operand(m.operand(1)));
+        }
+        if (ctx instanceof PowerExpressionContext p) {
+            return new BinaryExpression(span(p), Operator.POW, operand(p.operand(0)), operand(p.operand(1)));
+        }
+        if (ctx instanceof UnaryExpressionContext u) {
+            Operator op = u.op.getType() == FluxLexer.SUB ? Operator.NEGATE : Operator.PLUS;
+            return new UnaryExpression(span(u), op, operand(u.operand()));
+        }
+        IndexAccessContext i = (IndexAccessContext) ctx;
+        Expression index = expression(i.expression());
+        if (index instanceof StringLiteral s) {
+            return new MemberExpression(span(i), operand(i.operand()), s);
+        }
+        return new IndexExpression(span(i), operand(i.operand()), index);
     }
 
     private List<Property> properties(List<PropertyContext> list) {
@@ -584,7 +539,8 @@ final class AstBuilder {
     }
 
     private Identifier identifier(IdentifierContext ctx) {
-        return new Identifier(span(ctx), ctx.getText());
+        Token t = ctx.getStart();
+        return new Identifier(tokenSpan(t), t.getText());
     }
 
     private StringLiteral plainString(StringLiteralContext ctx) {
