@@ -122,6 +122,12 @@ final class AstBuilder {
             lastColumn = column;
             Token t = offendingSymbol instanceof Token tok ? tok : null;
             Span span = t == null ? new Span(line, column + 1, line, column + 2) : tokenSpan(t);
+            if (t != null && t.getType() == Token.EOF && t.getTokenIndex() > 0
+                    && recognizer instanceof FluxParser p) {
+                // The end of the input is best shown just after the last thing written.
+                Span last = tokenSpan(p.getInputStream().get(t.getTokenIndex() - 1));
+                span = new Span(last.endLine(), last.endColumn(), last.endLine(), last.endColumn());
+            }
             String message;
             if (t != null && t.getType() == FluxLexer.ERROR_CHAR) {
                 message = "invalid character " + quote(t.getText());

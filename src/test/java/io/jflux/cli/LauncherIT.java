@@ -1,0 +1,98 @@
+package io.jflux.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built command as a user runs it: {@code bin/jflux} starting {@code target/jflux.jar} in a new JVM, from
+ * another working directory and through a symbolic link. Runs in {@code mvn verify}, after the jar is built.
+ */
+class LauncherIT {
+
+    static final Path HOME = Path.of(System.getProperty("jflux.home", System.getProperty("user.dir")))
+            .toAbsolutePath();
+    static final Path LAUNCHER = HOME.resolve("bin/jflux");
+
+    record Result(int status, String out, String err) {}
+
+    static Result jflux(Path launcher, Path cwd, String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("jflux-out", ".txt");
+        Path err = Files.createTempFile("jflux-err", ".txt");
+        Process p = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "jflux did not finish");
+        Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    @Test
+    void runsAnExpressionFromAnyDirectory(@TempDir Path cwd) throws Exception {
+        assertEquals(new Result(0, "2\n", ""), jflux(LAUNCHER, cwd, "", "run", "-e", "1 + 1"));
+    }
+
+    @Test
+    void runsThroughASymbolicLink(@TempDir Path dir) throws Exception {
+        Path link = dir.resolve("jflux");
+        Files.createSymbolicLink(link, LAUNCHER);
+        assertEquals(new Result(0, "HELLO\n", ""),
+                jflux(link, dir, "", "run", "-e", "import \"strings\"\nstrings.toUpper(v: \"hello\")"));
+    }
+
+    @Test
+    void runsTheExampleScriptAndStandardInput(@TempDir Path cwd) throws Exception {
+        assertEquals(new Result(0, "Hello, Flux 42!\n", ""),
+                jflux(LAUNCHER, cwd, "", "run", HOME.resolve("examples/hello.flux").toString()));
+        assertEquals(new Result(0, "ünïcode 6\n", ""),
+                jflux(LAUNCHER, cwd, "x = 3\n\"ünïcode ${x * 2}\"\n", "run", "-"));
+    }
+
+    @Test
+    void nowFromTheCommandLine(@TempDir Path cwd) throws Exception {
+        assertEquals(new Result(0, "2030-01-01T00:00:00.000000000Z\n", ""),
+                jflux(LAUNCHER, cwd, "", "run", "--now", "2030-01-01T00:00:00Z", "-e", "now()"));
+    }
+
+    @Test
+    void scriptErrorsAndUsageErrorsHaveTheirExitStatus(@TempDir Path cwd) throws Exception {
+        Path script = cwd.resolve("bad.flux");
+        Files.writeString(script, "a = 1\nb = a +\n");
+        Result syntax = jflux(LAUNCHER, cwd, "", "run", "bad.flux");
+        assertEquals(new Result(1, "", "error @2:8-2:8: unexpected end of input, expected an expression\n"
+                + " 2 | b = a +\n   |        ^\n"), syntax);
+        Result usage = jflux(LAUNCHER, cwd, "", "run", "--frobnicate");
+        assertEquals(2, usage.status());
+        assertEquals("error: unknown option --frobnicate\nTry 'jflux run --help' for more information.\n",
+                usage.err());
+        Result help = jflux(LAUNCHER, cwd, "", "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("Commands:"), help.out());
+        Result version = jflux(LAUNCHER, cwd, "", "--version");
+        assertEquals(0, version.status());
+        assertTrue(version.out().startsWith("jflux "), version.out());
+    }
+
+    @Test
+    void formatsAFile(@TempDir Path cwd) throws IOException, Exception {
+        Path script = cwd.resolve("f.flux");
+        Files.writeString(script, "import \"strings\"\nx=strings.trimSpace(v:\"  a \")\n");
+        assertEquals(new Result(0, "import \"strings\"\n\nx = strings.trimSpace(v: \"  a \")\n", ""),
+                jflux(LAUNCHER, cwd, "", "fmt", "f.flux"));
+    }
+}
