@@ -10,6 +10,9 @@ import io.jflux.syntax.antlr.FluxLexer;
 import io.jflux.syntax.antlr.FluxParser;
 import io.jflux.syntax.antlr.FluxParser.*;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -605,6 +608,7 @@ final class AstBuilder {
         Span sp = tokenSpan(token);
         List<StringPart> parts = new ArrayList<>();
         ByteArrayOutputStream bytes = null;
+        Span bytesStart = null;
         StringBuilder current = new StringBuilder();
         int line = token.getLine();
         int col = token.getCharPositionInLine() + 1; // column of the opening quote
@@ -619,19 +623,29 @@ final class AstBuilder {
                     if (bytes == null) {
                         bytes = new ByteArrayOutputStream();
                     }
+                    if (bytes.size() == 0) {
+                        bytesStart = new Span(line, col, line, col);
+                    }
                     bytes.write(Integer.parseInt(text.substring(i + 2, i + 4), 16));
                     i += 4;
                     col += 4;
                     continue;
                 }
-                flushBytes(bytes, current);
+                flushBytes(bytes, current, bytesStart, line, col);
                 switch (n) {
                     case 'n': current.append('\n'); break;
                     case 'r': current.append('\r'); break;
                     case 't': current.append('\t'); break;
                     case '\\': current.append('\\'); break;
                     case '"': current.append('"'); break;
-                    case '$': current.append('$'); break;
+                    case '$':
+                        if (i + 2 < end && text.charAt(i + 2) == '{') {
+                            current.append('$');
+                        } else {
+                            error(new Span(line, col, line, col + 2),
+                                    "invalid escape sequence \\$ (only \\${ may be escaped, to write a literal ${)");
+                        }
+                        break;
                     default:
                         error(new Span(line, col, line, col + 2), "invalid escape sequence \\" + n);
                 }
@@ -639,7 +653,7 @@ final class AstBuilder {
                 col += 2;
                 continue;
             }
-            flushBytes(bytes, current);
+            flushBytes(bytes, current, bytesStart, line, col);
             if (c == '$' && i + 1 < end && text.charAt(i + 1) == '{') {
                 int close = interpolationEnd(text, i + 2);
                 if (current.length() > 0) {
@@ -669,7 +683,7 @@ final class AstBuilder {
             }
             i++;
         }
-        flushBytes(bytes, current);
+        flushBytes(bytes, current, bytesStart, line, col);
         if (parts.isEmpty()) {
             return new StringLiteral(sp, current.toString());
         }
@@ -679,9 +693,18 @@ final class AstBuilder {
         return new StringExpression(sp, parts);
     }
 
-    private static void flushBytes(ByteArrayOutputStream bytes, StringBuilder current) {
+    /** Appends the bytes of a run of \\xHH escapes, which must form valid UTF-8 (ending at line:col). */
+    private void flushBytes(ByteArrayOutputStream bytes, StringBuilder current, Span start, int line, int col) {
         if (bytes != null && bytes.size() > 0) {
-            current.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+            try {
+                current.append(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes.toByteArray())));
+            } catch (CharacterCodingException e) {
+                error(new Span(start.startLine(), start.startColumn(), line, col),
+                        "invalid UTF-8: the \\x escapes of a string must spell whole UTF-8 characters");
+            }
             bytes.reset();
         }
     }
