@@ -477,6 +477,10 @@ final class AstBuilder {
         }
         if (ctx instanceof IntegerLiteralContext i) {
             String text = i.INT().getText();
+            if (text.length() > 1 && text.charAt(0) == '0') {
+                error(sp, "invalid integer literal " + text + ": leading zeros are not allowed");
+                return new IntegerLiteral(sp, 0);
+            }
             try {
                 return new IntegerLiteral(sp, Long.parseLong(text));
             } catch (NumberFormatException e) {
