@@ -294,7 +294,8 @@ ERROR_CHAR : . ;
 
 fragment DECIMALS : [0-9]+ ;
 fragment DATE : [0-9][0-9][0-9][0-9] '-' [0-9][0-9] '-' [0-9][0-9] ;
-fragment TIME : [0-9][0-9] ':' [0-9][0-9] ':' [0-9][0-9] ('.' [0-9]+)? TZ_OFFSET ;
+// The offset is required; a time without one is still one token so the builder can say what is missing.
+fragment TIME : [0-9][0-9] ':' [0-9][0-9] ':' [0-9][0-9] ('.' [0-9]+)? TZ_OFFSET? ;
 fragment TZ_OFFSET : 'Z' | [+-] [0-9][0-9] ':' [0-9][0-9] ;
 fragment DURATION_UNIT
     : 'y' | 'mo' | 'w' | 'd' | 'h' | 'm' | 's' | 'ms' | 'us' | '\u00B5s' | '\u03BCs' | 'ns'

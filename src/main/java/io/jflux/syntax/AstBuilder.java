@@ -598,7 +598,7 @@ final class AstBuilder {
         try {
             return new DateTimeLiteral(sp, text, Literals.parseDateTime(text));
         } catch (IllegalArgumentException e) {
-            error(sp, "invalid date-time literal " + text);
+            error(sp, "invalid date-time literal " + text + ": " + e.getMessage());
             return new DateTimeLiteral(sp, text, 0);
         }
     }

@@ -14,6 +14,11 @@ public final class Literals {
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2}))?");
 
+    private static final Pattern NO_OFFSET = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?");
+
+    private static final Pattern FRACTION_TOO_LONG = Pattern.compile(":\\d{2}\\.\\d{10,}");
+
     /**
      * Nanoseconds since the epoch of a date-time literal: RFC3339 with an offset, or a bare date (midnight UTC).
      *
@@ -21,7 +26,13 @@ public final class Literals {
      */
     public static long parseDateTime(String text) {
         if (!DATE_TIME.matcher(text).matches()) {
-            throw new IllegalArgumentException("not an RFC3339 date-time: " + text);
+            if (NO_OFFSET.matcher(text).matches()) {
+                throw new IllegalArgumentException("a time of day needs a UTC offset, such as Z or +01:00");
+            }
+            if (FRACTION_TOO_LONG.matcher(text).find()) {
+                throw new IllegalArgumentException("at most 9 fractional digits (nanoseconds) are allowed");
+            }
+            throw new IllegalArgumentException("expected RFC3339, such as 2021-01-01T00:00:00Z, or a date");
         }
         try {
             if (text.length() == 10) {
@@ -31,7 +42,7 @@ public final class Literals {
             OffsetDateTime t = OffsetDateTime.parse(text);
             return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("invalid date-time: " + text, e);
+            throw new IllegalArgumentException("no such date or time", e);
         }
     }
 }

@@ -213,7 +213,7 @@ public final class Conversions {
                 return new TimeValue(Literals.parseDateTime(s.value()));
             } catch (IllegalArgumentException e) {
                 throw new FluxException(ErrorCode.INVALID, "cannot convert string \"" + s.value()
-                        + "\" to time: expected an RFC3339 date-time", span);
+                        + "\" to time: " + e.getMessage(), span);
             }
         }
         if (v instanceof IntValue i) {
