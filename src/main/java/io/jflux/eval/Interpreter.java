@@ -29,6 +29,7 @@ public final class Interpreter {
     /** The value of one expression statement of the main file. */
     public record Result(Span span, Value value) {}
 
+    /** Parsed package sources, by path and source text. */
     private static final Map<String, SourceFile> PARSED_PACKAGES = new ConcurrentHashMap<>();
 
     private final ExecutionContext context;
@@ -166,10 +167,11 @@ public final class Interpreter {
             throw new FluxException(ErrorCode.NOT_FOUND, "package \"" + path + "\" not found; available packages: "
                     + String.join(", ", loader.available()), span);
         }
-        SourceFile file = PARSED_PACKAGES.computeIfAbsent(path, p -> {
-            String source = loader.fluxSource(p);
-            return Parser.parse(p + ".flux", source == null ? "" : source);
-        });
+        // Keyed by the source too: two engines may offer different packages under one path.
+        String source = loader.fluxSource(path);
+        String text = source == null ? "" : source;
+        SourceFile file = PARSED_PACKAGES.computeIfAbsent(path + "\u0000" + text,
+                k -> Parser.parse(path + ".flux", text));
         Scope scope = new Scope(path.equals("universe") ? null : universe);
         String name = file.packageClause() != null ? file.packageClause().name().name()
                 : path.substring(path.lastIndexOf('/') + 1);

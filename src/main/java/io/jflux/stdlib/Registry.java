@@ -82,9 +82,16 @@ public final class Registry implements PackageLoader {
         if (extra != null) {
             return extra;
         }
+        return RESOURCE_SOURCES.computeIfAbsent(path, Registry::readResource).orElse(null);
+    }
+
+    /** Standard package sources read from the classpath, read once. */
+    private static final Map<String, java.util.Optional<String>> RESOURCE_SOURCES = new ConcurrentHashMap<>();
+
+    private static java.util.Optional<String> readResource(String path) {
         String last = path.substring(path.lastIndexOf('/') + 1);
         try (InputStream in = Registry.class.getResourceAsStream(RESOURCE_ROOT + path + "/" + last + ".flux")) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return java.util.Optional.ofNullable(in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
