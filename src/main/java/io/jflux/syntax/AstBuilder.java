@@ -109,6 +109,7 @@ final class AstBuilder {
         private final List<Diagnostic> errors;
         private int lastLine = -1;
         private int lastColumn = -1;
+        private boolean misplacedIf;
 
         ErrorCollector(String sourceName, List<Diagnostic> errors) {
             this.sourceName = sourceName;
@@ -124,6 +125,10 @@ final class AstBuilder {
             lastLine = line;
             lastColumn = column;
             Token t = offendingSymbol instanceof Token tok ? tok : null;
+            if (t != null && misplacedIf && (t.getType() == FluxLexer.THEN || t.getType() == FluxLexer.ELSE)) {
+                return; // the rest of an if/then/else already reported
+            }
+            misplacedIf = false;
             Span span = t == null ? new Span(line, column + 1, line, column + 2) : tokenSpan(t);
             if (t != null && t.getType() == Token.EOF && t.getTokenIndex() > 0
                     && recognizer instanceof FluxParser p) {
@@ -132,7 +137,21 @@ final class AstBuilder {
                 span = new Span(last.endLine(), last.endColumn(), last.endLine(), last.endColumn());
             }
             String message;
-            if (t != null && t.getType() == FluxLexer.ERROR_CHAR) {
+            if (t != null && t.getType() == FluxLexer.IF) {
+                misplacedIf = true;
+                message = "unexpected 'if': an if/then/else cannot be an operand, write it in parentheses:"
+                        + " (if ... then ... else ...)";
+            } else if (t != null && t.getType() == FluxLexer.LBRACE && previous(recognizer, t) == FluxLexer.ARROW) {
+                message = "unexpected '{': a function body in braces is a block of statements that must end in"
+                        + " return; to return a record, write it in parentheses: () => ({...})";
+            } else if (t != null && BINARY.contains(t.getType()) && !startsOperand(next(recognizer, t))) {
+                // The parser stops before an operator whose right operand is missing; the fault is after it.
+                Token after = nextToken(recognizer, t);
+                span = tokenSpan(after);
+                lastLine = after.getLine();
+                lastColumn = after.getCharPositionInLine();
+                message = "unexpected " + describe(after) + ", expected an expression after " + quote(t.getText());
+            } else if (t != null && t.getType() == FluxLexer.ERROR_CHAR) {
                 message = "invalid character " + quote(t.getText());
             } else if (t != null && t.getType() == FluxLexer.UNTERMINATED_STRING) {
                 message = "unterminated string literal";
@@ -161,6 +180,53 @@ final class AstBuilder {
             errors.add(new Diagnostic(ErrorCode.SYNTAX, message, sourceName, span));
         }
 
+        private static final java.util.Set<Integer> BINARY = java.util.Set.of(FluxLexer.ADD, FluxLexer.SUB,
+                FluxLexer.MUL, FluxLexer.DIV, FluxLexer.MOD, FluxLexer.POW, FluxLexer.EQ, FluxLexer.NEQ,
+                FluxLexer.LT, FluxLexer.LTE, FluxLexer.GT, FluxLexer.GTE, FluxLexer.REGEXEQ, FluxLexer.REGEXNEQ,
+                FluxLexer.AND, FluxLexer.OR, FluxLexer.PIPE_FORWARD);
+
+        private static final java.util.Set<Integer> OPERAND_START = java.util.Set.of(FluxLexer.IDENT,
+                FluxLexer.WITH, FluxLexer.WHERE, FluxLexer.EXTENDS, FluxLexer.INT, FluxLexer.FLOAT,
+                FluxLexer.DURATION, FluxLexer.DATETIME, FluxLexer.REGEX, FluxLexer.STRING, FluxLexer.PIPE_RECEIVE,
+                FluxLexer.DOT, FluxLexer.LBRACE, FluxLexer.LBRACK, FluxLexer.LPAREN, FluxLexer.ADD, FluxLexer.SUB,
+                FluxLexer.NOT, FluxLexer.EXISTS, FluxLexer.IF, FluxLexer.DIV, FluxLexer.ERROR_CHAR,
+                FluxLexer.UNTERMINATED_STRING);
+
+        private static boolean startsOperand(Token t) {
+            return t != null && OPERAND_START.contains(t.getType());
+        }
+
+        private static Token next(Recognizer<?, ?> recognizer, Token t) {
+            return nextToken(recognizer, t);
+        }
+
+        /** The visible token after {@code t} (EOF at the end). */
+        private static Token nextToken(Recognizer<?, ?> recognizer, Token t) {
+            org.antlr.v4.runtime.TokenStream stream = ((FluxParser) recognizer).getTokenStream();
+            for (int i = t.getTokenIndex() + 1; i < stream.size(); i++) {
+                Token after = stream.get(i);
+                if (after.getChannel() == Token.DEFAULT_CHANNEL) {
+                    return after;
+                }
+            }
+            return stream.get(stream.size() - 1);
+        }
+
+        /** The type of the visible token before {@code t}, or -1. */
+        private static int previous(Recognizer<?, ?> recognizer, Token t) {
+            if (!(recognizer instanceof FluxParser p)) {
+                return -1;
+            }
+            org.antlr.v4.runtime.TokenStream stream = p.getTokenStream();
+            for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+                Token before = stream.get(i);
+                if (before.getChannel() == Token.DEFAULT_CHANNEL) {
+                    return before.getType();
+                }
+            }
+            return -1;
+        }
+
         private static String describe(Token t) {
             if (t.getType() == Token.EOF) {
                 return "end of input";
@@ -181,6 +247,10 @@ final class AstBuilder {
             }
             List<String> names = new ArrayList<>();
             for (int type : set.toArray()) {
+                if (set.contains(FluxLexer.IDENT)
+                        && (type == FluxLexer.WITH || type == FluxLexer.WHERE || type == FluxLexer.EXTENDS)) {
+                    continue; // contextual words are identifiers; naming them confuses
+                }
                 names.add(tokenName(type, recognizer));
             }
             if (names.size() > 4) {
