@@ -58,7 +58,7 @@ public final class Closure implements FunctionValue {
             if (v == null) {
                 Expression def = p.value();
                 if (def instanceof PipeLiteral) {
-                    throw Signature.missing(param, args.callSite());
+                    throw signature.missing(name, param, args.callSite());
                 }
                 v = interpreter.evaluate(def, local);
             }

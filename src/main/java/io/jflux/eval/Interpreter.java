@@ -364,13 +364,13 @@ public final class Interpreter {
 
     private Value logical(LogicalExpression l, Scope scope) {
         Value left = evaluate(l.left(), scope);
-        checkLogical(left, l.left());
+        checkLogical(l.operator(), left, l.left());
         boolean isAnd = l.operator() == Operator.AND;
         if (left instanceof BoolValue b && b.value() != isAnd) {
             return b; // false and _ = false; true or _ = true
         }
         Value right = evaluate(l.right(), scope);
-        checkLogical(right, l.right());
+        checkLogical(l.operator(), right, l.right());
         if (left.isNull()) {
             if (right instanceof BoolValue rb && rb.value() != isAnd) {
                 return rb; // null and false = false; null or true = true
@@ -380,10 +380,10 @@ public final class Interpreter {
         return right;
     }
 
-    private static void checkLogical(Value v, Expression e) {
+    private static void checkLogical(Operator op, Value v, Expression e) {
         if (!(v instanceof BoolValue) && !v.isNull()) {
-            throw new FluxException(ErrorCode.INVALID, "and/or need bool operands, got " + v.kind().fluxName(),
-                    e.span());
+            throw new FluxException(ErrorCode.INVALID, "type error: the operands of " + op.symbol()
+                    + " must be bool, got " + v.kind().fluxName(), e.span());
         }
     }
 

@@ -43,8 +43,8 @@ public final class Operators {
     }
 
     private static FluxException unsupported(Operator op, Value l, Value r, Span span) {
-        return new FluxException(ErrorCode.INVALID, "unsupported operation: " + l.kind().fluxName() + " "
-                + op.symbol() + " " + r.kind().fluxName(), span);
+        return new FluxException(ErrorCode.INVALID, "type error: cannot apply " + op.symbol() + " to "
+                + l.kind().fluxName() + " and " + r.kind().fluxName(), span);
     }
 
     private static Value arithmetic(Operator op, Value l, Value r, Span span) {
@@ -122,7 +122,9 @@ public final class Operators {
         if (isNumeric(l) && isNumeric(r) && l.kind() != r.kind()) {
             throw new FluxException(ErrorCode.INVALID, "type error: cannot apply " + op.symbol() + " to "
                     + l.kind().fluxName() + " and " + r.kind().fluxName()
-                    + " (convert one side with int(), uint() or float())", span);
+                    + " (convert one side with int(), uint() or float()"
+                    + (op == Operator.POW
+                        ? "; note that ^ always returns a float)" : ")"), span);
         }
         throw unsupported(op, l, r, span);
     }

@@ -66,8 +66,8 @@ public final class Signature {
         }
         if (args.piped() != null) {
             if (pipeName == null) {
-                throw new FluxException(ErrorCode.INVALID, function + " does not take a piped argument",
-                        args.callSite());
+                throw new FluxException(ErrorCode.INVALID, "cannot pipe into " + function
+                        + ": it has no pipe parameter (" + function + " takes " + describe() + ")", args.callSite());
             }
             if (bound.containsKey(pipeName)) {
                 throw new FluxException(ErrorCode.INVALID,
@@ -77,14 +77,15 @@ public final class Signature {
         }
         for (Param p : params) {
             if (p.mode() == Mode.REQUIRED && !bound.containsKey(p.name())) {
-                throw missing(p.name(), args.callSite());
+                throw missing(function, p.name(), args.callSite());
             }
         }
         return bound;
     }
 
-    static FluxException missing(String name, Span at) {
-        return new FluxException(ErrorCode.INVALID, "missing required argument " + name, at);
+    FluxException missing(String function, String name, Span at) {
+        return new FluxException(ErrorCode.INVALID,
+                "missing required argument " + name + " (" + function + " takes " + describe() + ")", at);
     }
 
     /** The parameter list as Flux writes it, e.g. {@code (<-tables, n, ?offset)}. */
