@@ -451,6 +451,13 @@ public final class Interpreter {
         for (DictItem item : d.items()) {
             Value k = evaluate(item.key(), scope);
             Value v = evaluate(item.value(), scope);
+            if (k.isNull()) {
+                throw new FluxException(ErrorCode.INVALID, "a dictionary key cannot be null", item.key().span());
+            }
+            if (!DICT_KEY_KINDS.contains(k.kind())) {
+                throw new FluxException(ErrorCode.INVALID, "dictionary keys must be int, uint, float, string, time"
+                        + " or duration, got " + k.kind().fluxName(), item.key().span());
+            }
             if (keyKind != null && k.kind() != keyKind) {
                 throw new FluxException(ErrorCode.INVALID, "dictionary keys must have one type: found "
                         + keyKind.fluxName() + " and " + k.kind().fluxName(), item.key().span());
@@ -465,8 +472,18 @@ public final class Interpreter {
             }
             entries.put(k, v);
         }
-        return new DictValue(entries);
+        // Flux keeps a dictionary sorted by key: that is the order display shows and equality ignores.
+        List<Map.Entry<Value, Value>> sorted = new ArrayList<>(entries.entrySet());
+        sorted.sort((a, b) -> Operators.compare(a.getKey(), b.getKey(), Operator.LT, d.span()));
+        Map<Value, Value> ordered = new LinkedHashMap<>();
+        for (Map.Entry<Value, Value> e : sorted) {
+            ordered.put(e.getKey(), e.getValue());
+        }
+        return new DictValue(ordered);
     }
+
+    private static final java.util.Set<Kind> DICT_KEY_KINDS = java.util.EnumSet.of(Kind.INT, Kind.UINT, Kind.FLOAT,
+            Kind.STRING, Kind.TIME, Kind.DURATION);
 
     private Value interpolate(StringExpression s, Scope scope) {
         StringBuilder sb = new StringBuilder();
