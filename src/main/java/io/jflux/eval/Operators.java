@@ -62,7 +62,7 @@ public final class Operators {
                     return IntValue.of(x / y);
                 case MOD:
                     if (y == 0) {
-                        throw new FluxException(ErrorCode.INVALID, "cannot mod zero", span);
+                        throw new FluxException(ErrorCode.INVALID, "cannot take the remainder of a division by zero", span);
                     }
                     return IntValue.of(x % y);
                 case POW: return new FloatValue(Math.pow(x, y));
@@ -82,7 +82,7 @@ public final class Operators {
                     return new UIntValue(Long.divideUnsigned(x, y));
                 case MOD:
                     if (y == 0) {
-                        throw new FluxException(ErrorCode.INVALID, "cannot mod zero", span);
+                        throw new FluxException(ErrorCode.INVALID, "cannot take the remainder of a division by zero", span);
                     }
                     return new UIntValue(Long.remainderUnsigned(x, y));
                 case POW: return new FloatValue(Math.pow(unsignedToDouble(x), unsignedToDouble(y)));
