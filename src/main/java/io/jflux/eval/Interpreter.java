@@ -250,7 +250,7 @@ public final class Interpreter {
             if (test.isNull()) {
                 return evaluate(c.alternate(), scope);
             }
-            throw new FluxException(ErrorCode.INVALID, "if condition must be a bool, got " + test.kind().fluxName(),
+            throw new FluxException(ErrorCode.INVALID, "type error: the condition of if must be bool, got " + test.kind().fluxName(),
                     c.test().span());
         }
         if (e instanceof StringExpression s) {
@@ -287,8 +287,11 @@ public final class Interpreter {
     private Value call(CallExpression c, Value piped, Scope scope) {
         Value callee = evaluate(c.callee(), scope);
         if (!(callee instanceof FunctionValue f)) {
-            throw new FluxException(ErrorCode.INVALID, "cannot call a value of type " + callee.kind().fluxName()
-                    + " (" + describeCallee(c.callee()) + " is not a function)", c.callee().span());
+            String what = describeCallee(c.callee());
+            throw new FluxException(ErrorCode.INVALID, what == null
+                    ? "cannot call a value of type " + callee.kind().fluxName() + ": only functions can be called"
+                    : "cannot call " + what + ": it is of type " + callee.kind().fluxName() + ", not a function",
+                    c.callee().span());
         }
         Map<String, Value> values = new LinkedHashMap<>();
         Map<String, Span> spans = new HashMap<>();
@@ -315,7 +318,7 @@ public final class Interpreter {
         if (callee instanceof MemberExpression m && m.object() instanceof Identifier o) {
             return o.name() + "." + m.property().key();
         }
-        return "the callee";
+        return null;
     }
 
     /** Calls a function value from Java (builtins calling Flux functions, embedders). */
@@ -399,7 +402,7 @@ public final class Interpreter {
                 if (v instanceof BoolValue b) {
                     return BoolValue.of(!b.value());
                 }
-                throw new FluxException(ErrorCode.INVALID, "not needs a bool operand, got " + v.kind().fluxName(),
+                throw new FluxException(ErrorCode.INVALID, "type error: the operand of not must be bool, got " + v.kind().fluxName(),
                         u.argument().span());
             case NEGATE:
                 return Operators.negate(v, u.span());

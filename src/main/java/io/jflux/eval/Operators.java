@@ -183,7 +183,7 @@ public final class Operators {
             return compareNumbers(l, r) == 0 && !(isNaN(l) || isNaN(r));
         }
         if (l.kind() != r.kind()) {
-            throw new FluxException(ErrorCode.INVALID, "cannot compare " + l.kind().fluxName() + " with "
+            throw new FluxException(ErrorCode.INVALID, "type error: cannot compare " + l.kind().fluxName() + " with "
                     + r.kind().fluxName(), span);
         }
         if (l instanceof ArrayValue a && r instanceof ArrayValue b) {
@@ -257,10 +257,10 @@ public final class Operators {
             return Durations.compare(a, b);
         }
         if (l.kind() == r.kind()) {
-            throw new FluxException(ErrorCode.INVALID, "values of type " + l.kind().fluxName()
-                    + " cannot be ordered with " + op.symbol(), span);
+            throw new FluxException(ErrorCode.INVALID, "type error: values of type " + l.kind().fluxName()
+                    + " have no order, so " + op.symbol() + " cannot compare them", span);
         }
-        throw new FluxException(ErrorCode.INVALID, "cannot compare " + l.kind().fluxName() + " with "
+        throw new FluxException(ErrorCode.INVALID, "type error: cannot compare " + l.kind().fluxName() + " with "
                 + r.kind().fluxName(), span);
     }
 

@@ -151,10 +151,13 @@ final class AstBuilder {
                 lastLine = after.getLine();
                 lastColumn = after.getCharPositionInLine();
                 message = "unexpected " + describe(after) + ", expected an expression after " + quote(t.getText());
+            } else if (t != null && !startsOperand(t) && BINARY.contains(previous(recognizer, t))) {
+                message = "unexpected " + describe(t) + ", expected an expression after "
+                        + quote(previousToken(recognizer, t).getText());
             } else if (t != null && t.getType() == FluxLexer.ERROR_CHAR) {
                 message = "invalid character " + quote(t.getText());
             } else if (t != null && t.getType() == FluxLexer.UNTERMINATED_STRING) {
-                message = "unterminated string literal";
+                message = "unterminated string literal: no closing \" before the end of the input";
                 span = new Span(span.startLine(), span.startColumn(), span.startLine(), span.startColumn() + 1);
             } else {
                 String found = t == null ? "input" : describe(t);
@@ -214,17 +217,23 @@ final class AstBuilder {
 
         /** The type of the visible token before {@code t}, or -1. */
         private static int previous(Recognizer<?, ?> recognizer, Token t) {
-            if (!(recognizer instanceof FluxParser p)) {
-                return -1;
+            Token before = previousToken(recognizer, t);
+            return before == null ? -1 : before.getType();
+        }
+
+        /** The visible token before {@code t}, or null. */
+        private static Token previousToken(Recognizer<?, ?> recognizer, Token t) {
+            if (!(recognizer instanceof FluxParser p) || t.getTokenIndex() < 0) {
+                return null;
             }
             org.antlr.v4.runtime.TokenStream stream = p.getTokenStream();
             for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
                 Token before = stream.get(i);
                 if (before.getChannel() == Token.DEFAULT_CHANNEL) {
-                    return before.getType();
+                    return before;
                 }
             }
-            return -1;
+            return null;
         }
 
         private static String describe(Token t) {
@@ -554,7 +563,7 @@ final class AstBuilder {
             try {
                 return new IntegerLiteral(sp, Long.parseLong(text));
             } catch (NumberFormatException e) {
-                error(sp, "integer literal " + text + " is out of range for int");
+                error(sp, "integer literal " + text + " is out of range for int (the largest is 9223372036854775807)");
                 return new IntegerLiteral(sp, 0);
             }
         }
