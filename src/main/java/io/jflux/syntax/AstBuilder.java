@@ -58,9 +58,11 @@ final class AstBuilder {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         FluxParser parser = new FluxParser(tokens);
-        FileContext tree = runParser(parser, tokens, sourceName, errors, FluxParser::file);
+        FileContext tree = runParser(parser, tokens, sourceName, errors, FluxParser::file, "end of input");
         if (!errors.isEmpty()) {
-            throw new FluxException(errors);
+            // The tree is incomplete, but the literals can still be checked: report their errors too.
+            new AstBuilder(sourceName, tokens, errors).checkLiterals();
+            throw new FluxException(sortedByPosition(errors));
         }
         AstBuilder builder = new AstBuilder(sourceName, tokens, errors);
         SourceFile file;
@@ -81,13 +83,32 @@ final class AstBuilder {
         return new Parser.Result(file, comments - builder.claimedComments.cardinality());
     }
 
+    /** Reports the errors of every integer, string and date-time literal token (escapes, ranges, offsets). */
+    private void checkLiterals() {
+        for (Token t : tokens.getTokens()) {
+            switch (t.getType()) {
+                case FluxLexer.INT: integer(tokenSpan(t), t.getText()); break;
+                case FluxLexer.STRING: string(t); break;
+                case FluxLexer.DATETIME: dateTime(tokenSpan(t), t.getText()); break;
+                default: break;
+            }
+        }
+    }
+
+    private static List<Diagnostic> sortedByPosition(List<Diagnostic> errors) {
+        List<Diagnostic> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.span().startLine())
+                .thenComparingInt(d -> d.span().startColumn()));
+        return sorted;
+    }
+
     private interface Entry<T extends ParserRuleContext> {
         T run(FluxParser parser);
     }
 
     private static <T extends ParserRuleContext> T runParser(FluxParser parser, CommonTokenStream tokens,
                                                              String sourceName, List<Diagnostic> errors,
-                                                             Entry<T> entry) {
+                                                             Entry<T> entry, String endName) {
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
@@ -98,7 +119,7 @@ final class AstBuilder {
             parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.addErrorListener(new ErrorCollector(sourceName, errors));
+            parser.addErrorListener(new ErrorCollector(sourceName, errors, endName));
             return entry.run(parser);
         }
     }
@@ -111,9 +132,12 @@ final class AstBuilder {
         private int lastColumn = -1;
         private boolean misplacedIf;
 
-        ErrorCollector(String sourceName, List<Diagnostic> errors) {
+        private final String endName;
+
+        ErrorCollector(String sourceName, List<Diagnostic> errors, String endName) {
             this.sourceName = sourceName;
             this.errors = errors;
+            this.endName = endName;
         }
 
         @Override
@@ -236,9 +260,9 @@ final class AstBuilder {
             return null;
         }
 
-        private static String describe(Token t) {
+        private String describe(Token t) {
             if (t.getType() == Token.EOF) {
-                return "end of input";
+                return endName;
             }
             return quote(t.getText());
         }
@@ -250,7 +274,7 @@ final class AstBuilder {
             return "'" + text.replace("\n", "\\n") + "'";
         }
 
-        private static String describeSet(IntervalSet set, Recognizer<?, ?> recognizer) {
+        private String describeSet(IntervalSet set, Recognizer<?, ?> recognizer) {
             if (set == null || set.isNil()) {
                 return "more input";
             }
@@ -269,9 +293,9 @@ final class AstBuilder {
                     : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
         }
 
-        private static String tokenName(int type, Recognizer<?, ?> recognizer) {
+        private String tokenName(int type, Recognizer<?, ?> recognizer) {
             if (type == Token.EOF) {
-                return "end of input";
+                return endName;
             }
             String literal = recognizer.getVocabulary().getLiteralName(type);
             if (literal != null) {
@@ -555,17 +579,7 @@ final class AstBuilder {
             return identifier(i.identifier());
         }
         if (ctx instanceof IntegerLiteralContext i) {
-            String text = i.INT().getText();
-            if (text.length() > 1 && text.charAt(0) == '0') {
-                error(sp, "invalid integer literal " + text + ": leading zeros are not allowed");
-                return new IntegerLiteral(sp, 0);
-            }
-            try {
-                return new IntegerLiteral(sp, Long.parseLong(text));
-            } catch (NumberFormatException e) {
-                error(sp, "integer literal " + text + " is out of range for int (the largest is 9223372036854775807)");
-                return new IntegerLiteral(sp, 0);
-            }
+            return integer(sp, i.INT().getText());
         }
         if (ctx instanceof FloatLiteralContext f) {
             return new FloatLiteral(sp, Double.parseDouble(f.FLOAT().getText()));
@@ -645,6 +659,19 @@ final class AstBuilder {
     }
 
     // ------------------------------------------------------------------ literals
+
+    private IntegerLiteral integer(Span sp, String text) {
+        if (text.length() > 1 && text.charAt(0) == '0') {
+            error(sp, "invalid integer literal " + text + ": leading zeros are not allowed");
+            return new IntegerLiteral(sp, 0);
+        }
+        try {
+            return new IntegerLiteral(sp, Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            error(sp, "integer literal " + text + " is out of range for int (the largest is 9223372036854775807)");
+            return new IntegerLiteral(sp, 0);
+        }
+    }
 
     private static Expression duration(Span sp, String text) {
         List<DurationPart> parts = new ArrayList<>();
@@ -852,7 +879,8 @@ final class AstBuilder {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         FluxParser parser = new FluxParser(tokens);
         int before = errors.size();
-        InterpolationContext ctx = runParser(parser, tokens, sourceName, errors, FluxParser::interpolation);
+        InterpolationContext ctx = runParser(parser, tokens, sourceName, errors, FluxParser::interpolation,
+                "'}' (the end of the interpolation)");
         if (errors.size() > before) {
             return new Identifier(new Span(line, column + 1, line, column + 1), "_");
         }
