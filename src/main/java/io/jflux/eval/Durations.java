@@ -100,7 +100,8 @@ public final class Durations {
     }
 
     private static FluxException bad(String text, Span span) {
-        return new FluxException(ErrorCode.INVALID, "invalid duration \"" + text + "\"", span);
+        return new FluxException(ErrorCode.INVALID, "cannot convert string \"" + text
+                + "\" to duration: expected a duration literal such as 1h30m or -5m", span);
     }
 
     public static DurationValue add(DurationValue a, DurationValue b, Span span) {

@@ -96,7 +96,8 @@ public final class Interpreter {
         } else if (s instanceof VariableAssignment v) {
             String name = v.id().name();
             if (scope.definesLocally(name)) {
-                throw new FluxException(ErrorCode.INVALID, "variable " + name + " is already defined", v.id().span());
+                throw new FluxException(ErrorCode.INVALID, "variable " + name
+                        + " is already defined in this scope (variables cannot be reassigned)", v.id().span());
             }
             Value value = evaluate(v.init(), scope);
             if (value instanceof Closure c) {

@@ -170,7 +170,7 @@ public final class Operators {
             return NullValue.NULL;
         }
         if (!(l instanceof StringValue s) || !(r instanceof RegexValue re)) {
-            throw new FluxException(ErrorCode.INVALID, op.symbol() + " needs a string on the left and a regex on "
+            throw new FluxException(ErrorCode.INVALID, "type error: " + op.symbol() + " needs a string on the left and a regex on "
                     + "the right, got " + l.kind().fluxName() + " and " + r.kind().fluxName(), span);
         }
         boolean found = re.pattern().matcher(s.value()).find();
