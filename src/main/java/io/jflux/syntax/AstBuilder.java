@@ -165,6 +165,11 @@ final class AstBuilder {
                 misplacedIf = true;
                 message = "unexpected 'if': an if/then/else cannot be an operand, write it in parentheses:"
                         + " (if ... then ... else ...)";
+            } else if (t != null && t.getType() == FluxLexer.IMPORT) {
+                message = "unexpected 'import': imports must come before every other statement"
+                        + " (after the package clause, if any)";
+            } else if (t != null && t.getType() == FluxLexer.PACKAGE) {
+                message = "unexpected 'package': the package clause must come first in the file";
             } else if (t != null && t.getType() == FluxLexer.LBRACE && previous(recognizer, t) == FluxLexer.ARROW) {
                 message = "unexpected '{': a function body in braces is a block of statements that must end in"
                         + " return; to return a record, write it in parentheses: () => ({...})";

@@ -187,6 +187,10 @@ class ErrorMessageTest {
                 row("() => {a: 1}", "error @1:7-1:8: unexpected '{': a function body in braces is a block of"
                         + " statements that must end in return; to return a record, write it in parentheses:"
                         + " () => ({...})"),
+                row("x = 1\nimport \"system\"", "error @2:1-2:7: unexpected 'import': imports must come before"
+                        + " every other statement (after the package clause, if any)"),
+                row("import \"system\"\npackage foo",
+                        "error @2:1-2:8: unexpected 'package': the package clause must come first in the file"),
                 // characters and strings
                 row("x = 1 ‛ 2", "error @1:7-1:8: invalid character '‛'"),
                 row("1 ~ 2", "error @1:3-1:4: invalid character '~'"),
