@@ -153,13 +153,7 @@ final class AstBuilder {
                 return; // the rest of an if/then/else already reported
             }
             misplacedIf = false;
-            Span span = t == null ? new Span(line, column + 1, line, column + 2) : tokenSpan(t);
-            if (t != null && t.getType() == Token.EOF && t.getTokenIndex() > 0
-                    && recognizer instanceof FluxParser p) {
-                // The end of the input is best shown just after the last thing written.
-                Span last = tokenSpan(p.getInputStream().get(t.getTokenIndex() - 1));
-                span = new Span(last.endLine(), last.endColumn(), last.endLine(), last.endColumn());
-            }
+            Span span = t == null ? new Span(line, column + 1, line, column + 2) : where(recognizer, t);
             String message;
             if (t != null && t.getType() == FluxLexer.IF) {
                 misplacedIf = true;
@@ -176,7 +170,7 @@ final class AstBuilder {
             } else if (t != null && BINARY.contains(t.getType()) && !startsOperand(next(recognizer, t))) {
                 // The parser stops before an operator whose right operand is missing; the fault is after it.
                 Token after = nextToken(recognizer, t);
-                span = tokenSpan(after);
+                span = where(recognizer, after);
                 lastLine = after.getLine();
                 lastColumn = after.getCharPositionInLine();
                 message = "unexpected " + describe(after) + ", expected an expression after " + quote(t.getText());
@@ -210,6 +204,18 @@ final class AstBuilder {
                 }
             }
             errors.add(new Diagnostic(ErrorCode.SYNTAX, message, sourceName, span));
+        }
+
+        /** Where to show {@code t}: its span, or for the end of the input, just after the last thing written. */
+        private static Span where(Recognizer<?, ?> recognizer, Token t) {
+            if (t.getType() == Token.EOF) {
+                Token before = previousToken(recognizer, t); // not a comment: the last thing written
+                if (before != null) {
+                    Span last = tokenSpan(before);
+                    return new Span(last.endLine(), last.endColumn(), last.endLine(), last.endColumn());
+                }
+            }
+            return tokenSpan(t);
         }
 
         private static final java.util.Set<Integer> BINARY = java.util.Set.of(FluxLexer.ADD, FluxLexer.SUB,

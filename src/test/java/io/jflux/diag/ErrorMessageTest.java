@@ -175,6 +175,8 @@ class ErrorMessageTest {
                 // unexpected tokens
                 row("x = 1 +", "error @1:8-1:8: unexpected end of input, expected an expression after '+'"),
                 row("1 +", "error @1:4-1:4: unexpected end of input, expected an expression after '+'"),
+                row("x = 1 +\n\n// trailing comment\n",
+                        "error @1:8-1:8: unexpected end of input, expected an expression after '+'"),
                 row("x = (1 +)", "error @1:9-1:10: unexpected ')', expected an expression after '+'"),
                 row("x = [2 *]", "error @1:9-1:10: unexpected ']', expected an expression after '*'"),
                 row("1 2 )", "error @1:5-1:6: unexpected ')', expected an expression"),
