@@ -74,7 +74,7 @@ class LauncherIT {
         Path script = cwd.resolve("bad.flux");
         Files.writeString(script, "a = 1\nb = a +\n");
         Result syntax = jflux(LAUNCHER, cwd, "", "run", "bad.flux");
-        assertEquals(new Result(1, "", "error @2:8-2:8: unexpected end of input, expected an expression\n"
+        assertEquals(new Result(1, "", "error @2:8-2:8: unexpected end of input, expected an expression after '+'\n"
                 + " 2 | b = a +\n   |        ^\n"), syntax);
         Result usage = jflux(LAUNCHER, cwd, "", "run", "--frobnicate");
         assertEquals(2, usage.status());
