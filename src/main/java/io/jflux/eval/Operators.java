@@ -65,7 +65,7 @@ public final class Operators {
                         throw new FluxException(ErrorCode.INVALID, "cannot take the remainder of a division by zero", span);
                     }
                     return IntValue.of(x % y);
-                case POW: return new FloatValue(Math.pow(x, y));
+                case POW: return IntValue.of(intPow(x, y));
                 default: break;
             }
         } else if (l instanceof UIntValue a && r instanceof UIntValue b) {
@@ -85,7 +85,7 @@ public final class Operators {
                         throw new FluxException(ErrorCode.INVALID, "cannot take the remainder of a division by zero", span);
                     }
                     return new UIntValue(Long.remainderUnsigned(x, y));
-                case POW: return new FloatValue(Math.pow(unsignedToDouble(x), unsignedToDouble(y)));
+                case POW: return new UIntValue(intPow(x, y));
                 default: break;
             }
         } else if (l instanceof FloatValue a && r instanceof FloatValue b) {
@@ -122,11 +122,37 @@ public final class Operators {
         if (isNumeric(l) && isNumeric(r) && l.kind() != r.kind()) {
             throw new FluxException(ErrorCode.INVALID, "type error: cannot apply " + op.symbol() + " to "
                     + l.kind().fluxName() + " and " + r.kind().fluxName()
-                    + " (convert one side with int(), uint() or float()"
-                    + (op == Operator.POW
-                        ? "; note that ^ always returns a float)" : ")"), span);
+                    + " (convert one side with int(), uint() or float())", span);
         }
         throw unsupported(op, l, r, span);
+    }
+
+    /**
+     * {@code x ^ y} for integers, as Flux documents it ({@code 2 ^ 3} is the int 8): exact, wrapping on overflow
+     * like every integer operation; a negative exponent gives the truncated quotient ({@code 2 ^ -1} is 0).
+     * For uints, the bits are read unsigned and the exponent is never negative.
+     */
+    static long intPow(long x, long y) {
+        if (y < 0) {
+            if (x == 1) {
+                return 1;
+            }
+            if (x == -1) {
+                return (y & 1) == 0 ? 1 : -1;
+            }
+            return 0;
+        }
+        long result = 1;
+        long base = x;
+        long e = y;
+        while (e != 0) {
+            if ((e & 1) != 0) {
+                result *= base;
+            }
+            base *= base;
+            e >>>= 1;
+        }
+        return result;
     }
 
     static double unsignedToDouble(long u) {

@@ -97,8 +97,8 @@ class ErrorMessageTest {
                         + " (convert one side with int(), uint() or float())"),
                 row("uint(v: 3) + 1", "error @1:1-1:15: type error: cannot apply + to uint and int"
                         + " (convert one side with int(), uint() or float())"),
-                row("2^3^2", "error @1:1-1:6: type error: cannot apply ^ to float and int"
-                        + " (convert one side with int(), uint() or float(); note that ^ always returns a float)"),
+                row("2.0^2", "error @1:1-1:6: type error: cannot apply ^ to float and int"
+                        + " (convert one side with int(), uint() or float())"),
                 row("\"a\" + 1", "error @1:1-1:8: type error: cannot apply + to string and int"),
                 row("\"a\" - \"b\"", "error @1:1-1:10: type error: cannot apply - to string and string"),
                 row("1h * 2", "error @1:1-1:7: type error: cannot apply * to duration and int"),

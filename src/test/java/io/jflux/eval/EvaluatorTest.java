@@ -273,11 +273,15 @@ class EvaluatorTest {
                 row("1 - 2 - 3", "int -4"),                  // left-associative
                 row("12 / 2 / 3", "int 2"),                  // (12 / 2) / 3
                 row("2 * 3 % 4", "int 2"),                   // (2 * 3) % 4
-                row("2^2", "float 4"),                       // ^ always returns a float (reference runtime)
-                row("-2^2", "float 4"),                      // unary minus binds tighter than ^
+                row("2^3", "int 8"),                         // as documented: 2 ^ 3 is 8, ints stay ints
+                row("2^3^2", "int 64"),                      // ^ is left-associative: (2^3)^2
+                row("-2^2", "int 4"),                        // unary minus binds tighter than ^
+                row("2^63", "int -9223372036854775808"),     // wraps like every int operation
+                row("2^-1", "int 0"),
+                row("uint(v: 2)^uint(v: 64)", "uint 0"),
                 row("-2.0 ^ 2.0", "float 4"),
                 row("2.0^3.0^2.0", "float 64"),              // ^ is left-associative: (2^3)^2
-                row("2^-1", "float 0.5"),
+                row("2.0^-1.0", "float 0.5"),
                 row("--1", "int 1"),
                 row("1 - -1", "int 2"),
                 row("+1", "int 1"),
