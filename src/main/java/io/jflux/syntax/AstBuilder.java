@@ -367,7 +367,12 @@ final class AstBuilder {
         return tokenSpan(t);
     }
 
-    private Leading leading(Token first, List<Attribute> attributes) {
+    /**
+     * What stands before {@code first}. A blank line is kept only between two items of one list (two imports, or
+     * two statements of a file or block): before the first item the canonical layout decides, so the tree does not
+     * record it ({@code afterSibling} false).
+     */
+    private Leading leading(Token first, List<Attribute> attributes, boolean afterSibling) {
         List<String> comments = new ArrayList<>();
         int index = first.getTokenIndex();
         int firstIndex = index;
@@ -387,7 +392,7 @@ final class AstBuilder {
         }
         // A blank line counts only between two things, not at the top of a file.
         boolean blank = firstIndex > 0 && firstLine - tokenSpan(tokens.get(firstIndex - 1)).endLine() >= 2;
-        return new Leading(comments, attributes, blank);
+        return new Leading(comments, attributes, blank && afterSibling);
     }
 
     private List<String> commentsBefore(Token t) {
@@ -415,18 +420,19 @@ final class AstBuilder {
         if (ctx.packageClause() != null) {
             PackageClauseContext p = ctx.packageClause();
             List<Attribute> attrs = attributes(p.attribute());
-            pkg = new SourceFile.PackageClause(span(p), leading(p.getStart(), attrs), identifier(p.identifier()));
+            pkg = new SourceFile.PackageClause(span(p), leading(p.getStart(), attrs, false),
+                    identifier(p.identifier()));
         }
         List<SourceFile.ImportDeclaration> imports = new ArrayList<>();
         for (ImportDeclarationContext i : ctx.importDeclaration()) {
             List<Attribute> attrs = attributes(i.attribute());
             Identifier alias = i.identifier() == null ? null : identifier(i.identifier());
-            imports.add(new SourceFile.ImportDeclaration(span(i), leading(i.getStart(), attrs), alias,
-                    plainString(i.stringLiteral())));
+            Leading lead = leading(i.getStart(), attrs, !imports.isEmpty());
+            imports.add(new SourceFile.ImportDeclaration(span(i), lead, alias, plainString(i.stringLiteral())));
         }
         List<Statement> body = new ArrayList<>();
         for (StatementContext s : ctx.statement()) {
-            body.add(statement(s));
+            body.add(statement(s, !body.isEmpty()));
         }
         List<String> trailing = commentsBefore(ctx.EOF().getSymbol());
         Span whole = span(ctx);
@@ -445,8 +451,8 @@ final class AstBuilder {
         return out;
     }
 
-    private Statement statement(StatementContext ctx) {
-        Leading lead = leading(ctx.getStart(), attributes(ctx.attribute()));
+    private Statement statement(StatementContext ctx, boolean afterSibling) {
+        Leading lead = leading(ctx.getStart(), attributes(ctx.attribute()), afterSibling);
         Span sp = span(ctx);
         StatementBodyContext body = ctx.statementBody();
         if (body instanceof OptionStatementContext o) {
@@ -480,7 +486,7 @@ final class AstBuilder {
     private Block block(BlockContext ctx) {
         List<Statement> body = new ArrayList<>();
         for (StatementContext s : ctx.statement()) {
-            body.add(statement(s));
+            body.add(statement(s, !body.isEmpty()));
         }
         return new Block(span(ctx), body, commentsBefore(ctx.RBRACE().getSymbol()));
     }
