@@ -133,7 +133,7 @@ primaryExpression
     ;
 
 recordBody
-    : identifier WITH property (COMMA property)* COMMA?
+    : identifier WITH (property (COMMA property)* COMMA?)?
     | property (COMMA property)* COMMA?
     ;
 
