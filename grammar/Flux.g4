@@ -183,9 +183,10 @@ typeConstraint
     : IDENT COLON IDENT (ADD IDENT)*
     ;
 
+// genericType before namedType: `stream[A]` at the end of a builtin must not read as `stream` and an array.
 monoType
-    : IDENT                                              # namedType
-    | IDENT LBRACK monoType RBRACK                        # genericType
+    : IDENT LBRACK monoType RBRACK                        # genericType
+    | IDENT                                              # namedType
     | LBRACK monoType RBRACK                             # arrayType
     | LBRACK monoType COLON monoType RBRACK              # dictType
     | LBRACE (IDENT WITH)? (propertyType (COMMA propertyType)* COMMA?)? RBRACE   # recordType
