@@ -164,9 +164,21 @@ public final class Printer {
      */
     private String expr(Expression e, int ind, int min, boolean tail) {
         if (strength(e, tail) < min) {
-            return "(" + bare(e, ind, true) + ")";
+            return "(" + parenthesized(e, ind) + ")";
+        }
+        if (e instanceof PipeExpression p) {
+            // A pipeline standing as a value is broken into lines; one inside an operation stays on its line.
+            return pipe(p, ind, min == P_LOWEST && flat == 0);
         }
         return bare(e, ind, tail);
+    }
+
+    /** What goes between parentheses. */
+    private String parenthesized(Expression e, int ind) {
+        if (e instanceof PipeExpression p) {
+            return pipe(p, ind, false);
+        }
+        return bare(e, ind, true);
     }
 
     /** How strongly {@code e} binds, as written without added parentheses. */
@@ -231,7 +243,7 @@ public final class Printer {
             return "." + l.name();
         }
         if (e instanceof ParenExpression p) {
-            return "(" + expr(p.expression(), ind, P_LOWEST, true) + ")";
+            return "(" + parenthesized(p.expression(), ind) + ")";
         }
         if (e instanceof RecordExpression r) {
             return record(r, ind);
@@ -261,7 +273,7 @@ public final class Printer {
             return call(c, ind);
         }
         if (e instanceof PipeExpression p) {
-            return pipe(p, ind);
+            return pipe(p, ind, false);
         }
         if (e instanceof MemberExpression m) {
             String object = object(m.object(), ind);
@@ -320,7 +332,7 @@ public final class Printer {
         return sb.append(alternate).toString();
     }
 
-    private String pipe(PipeExpression p, int ind) {
+    private String pipe(PipeExpression p, int ind, boolean breakLines) {
         List<CallExpression> calls = new ArrayList<>();
         Expression base = p;
         while (base instanceof PipeExpression pe) {
@@ -329,7 +341,7 @@ public final class Printer {
         }
         StringBuilder sb = new StringBuilder(expr(base, ind, P_PIPE, false));
         for (int i = calls.size() - 1; i >= 0; i--) {
-            if (flat > 0) {
+            if (!breakLines) {
                 sb.append(" |> ").append(call(calls.get(i), ind));
             } else {
                 sb.append('\n');
@@ -353,6 +365,9 @@ public final class Printer {
             return list("{", "}", items, ind);
         }
         String with = "{" + r.with().name() + " with";
+        if (items.isEmpty()) {
+            return with + "}";
+        }
         if (isMultiline(items)) {
             return list(with, "}", items, ind);
         }
@@ -367,7 +382,7 @@ public final class Printer {
         String body = expr((Expression) f.body(), ind, P_LOWEST, tail);
         if (body.startsWith("{")) {
             // A body starting with '{' would read as a block.
-            body = "(" + expr((Expression) f.body(), ind, P_LOWEST, true) + ")";
+            body = "(" + parenthesized((Expression) f.body(), ind) + ")";
         }
         return params + " => " + body;
     }
@@ -495,7 +510,7 @@ public final class Printer {
         if (v == 0 && 1 / v < 0) {
             return "-0.0";
         }
-        String s = new BigDecimal(Double.toString(v)).toPlainString();
+        String s = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
         return s.indexOf('.') >= 0 ? s : s + ".0";
     }
 
