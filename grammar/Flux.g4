@@ -251,7 +251,7 @@ REGEX
 // A string literal is one token, interpolations included (nested strings and braces balance);
 // the syntax-tree builder parses each ${...} with this same grammar, keeping positions.
 STRING
-    : '"' STRING_CHAR* '$'? '"'
+    : '"' STRING_CHAR* '$'* '"'
     ;
 
 PIPE_FORWARD : '|>';
@@ -288,7 +288,7 @@ COMMENT : '//' ~[\r\n]* -> channel(HIDDEN);
 WS      : [ \t\r\n\u000B\u000C\u00A0\uFEFF]+ -> skip;
 
 // A string that runs to the end of the input; the parser reports it.
-UNTERMINATED_STRING : '"' STRING_CHAR* '$'? EOF ;
+UNTERMINATED_STRING : '"' STRING_CHAR* '$'* EOF ;
 
 // Anything else is an error token; the parser reports it with its position.
 ERROR_CHAR : . ;
@@ -311,13 +311,13 @@ fragment REGEX_CHAR
 fragment STRING_CHAR
     : ~["\\$]
     | '\\' .
-    | '$' ~["{\\]
-    | '$' '\\' .
-    | INTERPOLATION
+    | '$'+ ~["{\\$]          // a run of dollars not followed by '{'
+    | '$'+ '\\' .
+    | '$'* INTERPOLATION      // "$${x}" is a dollar, then an interpolation
     ;
 fragment INTERPOLATION : '${' INTERP_CHAR* '}' ;
 fragment INTERP_CHAR
     : ~["{}]
-    | '"' STRING_CHAR* '$'? '"'
+    | '"' STRING_CHAR* '$'* '"'
     | '{' INTERP_CHAR* '}'
     ;
