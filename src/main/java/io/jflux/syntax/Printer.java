@@ -12,11 +12,13 @@ import java.util.List;
  *
  * <p>Layout rules: 4-space indentation; the package clause, then the imports, each section followed by a blank
  * line; one statement per line, with a blank line kept where the source had one ({@link Leading#blankLineBefore});
- * comments ({@code //text}) and attributes on their own lines before what they annotate; every pipe forward
- * ({@code |> call()}) on a line of its own, one level deeper than the start of its chain; a record, argument list,
- * array, dictionary, parameter list or type list is written on one line unless it has more than four items, holds a
- * comment, or one of its items spans several lines, in which case each item goes on its own line with a trailing
- * comma. Inside a string interpolation nothing is broken that need not be.
+ * comments ({@code //text}) and attributes on their own lines before what they annotate; every pipeline that stands
+ * as a value has each {@code |> call()} on a line of its own, one level deeper than the start of the chain (a
+ * pipeline inside an operation or parentheses stays on its line); a record, argument list, array, dictionary,
+ * parameter list or type list is written on one line unless it has more than four items, holds a comment, has an
+ * item that spans several lines, or would run past column {@value #WIDTH} — then each item goes on its own line,
+ * one level deeper, with a trailing comma. Inside a string interpolation nothing is broken that need not be. The
+ * layout depends on the tree alone, never on how the source was laid out, so printing is idempotent.
  *
  * <p>Parentheses: every {@link ParenExpression} is written as it stands, and parentheses are added only where a
  * tree built without them could not otherwise be read back (a child binding more weakly than its place requires).
@@ -31,6 +33,8 @@ public final class Printer {
     private static final String INDENT = "    ";
     /** Lists with more items than this are written one item per line. */
     private static final int MULTILINE = 4;
+    /** Lists that would run past this column are written one item per line. */
+    static final int WIDTH = 120;
 
     // Binding strengths: what a position requires of the expression placed there (see the grammar).
     private static final int P_LOWEST = 0;      // if/then/else, function literals
@@ -52,7 +56,7 @@ public final class Printer {
 
     /** The canonical source of one expression, without a trailing newline. */
     public static String print(Expression e) {
-        return new Printer().expr(e, 0, P_LOWEST, true);
+        return new Printer().expr(e, 0, 0, P_LOWEST, true);
     }
 
     // ------------------------------------------------------------------ files and statements
@@ -101,14 +105,14 @@ public final class Printer {
         comments(out, leading.comments(), ind);
         for (Attribute a : leading.attributes()) {
             indent(out, ind);
-            out.append('@').append(a.name()).append('(');
+            StringBuilder line = new StringBuilder("@").append(a.name()).append('(');
             for (int i = 0; i < a.params().size(); i++) {
                 if (i > 0) {
-                    out.append(", ");
+                    line.append(", ");
                 }
-                out.append(expr(a.params().get(i), ind, P_PRIMARY, true));
+                line.append(expr(a.params().get(i), ind, end(ind * 4, line), P_PRIMARY, true));
             }
-            out.append(")\n");
+            out.append(line).append(")\n");
         }
     }
 
@@ -120,21 +124,25 @@ public final class Printer {
     }
 
     private String statement(Statement s, int ind) {
+        int col = ind * 4;
         if (s instanceof VariableAssignment v) {
-            return v.id().name() + " = " + expr(v.init(), ind, P_LOWEST, true);
+            String prefix = v.id().name() + " = ";
+            return prefix + expr(v.init(), ind, col + prefix.length(), P_LOWEST, true);
         }
         if (s instanceof ExpressionStatement e) {
-            return expr(e.expression(), ind, P_LOWEST, true);
+            return expr(e.expression(), ind, col, P_LOWEST, true);
         }
         if (s instanceof ReturnStatement r) {
-            return "return " + expr(r.argument(), ind, P_LOWEST, true);
+            return "return " + expr(r.argument(), ind, col + 7, P_LOWEST, true);
         }
         if (s instanceof OptionStatement o) {
             String name = o.pkg() == null ? o.name().name() : o.pkg().name() + "." + o.name().name();
-            return "option " + name + " = " + expr(o.value(), ind, P_LOWEST, true);
+            String prefix = "option " + name + " = ";
+            return prefix + expr(o.value(), ind, col + prefix.length(), P_LOWEST, true);
         }
         if (s instanceof BuiltinStatement b) {
-            return "builtin " + b.name().name() + " : " + typeExpression(b.type(), ind);
+            String prefix = "builtin " + b.name().name() + " : ";
+            return prefix + typeExpression(b.type(), ind, col + prefix.length());
         }
         TestcaseStatement t = (TestcaseStatement) s;
         StringBuilder sb = new StringBuilder("testcase ").append(t.name().name());
@@ -158,27 +166,28 @@ public final class Printer {
     // ------------------------------------------------------------------ expressions
 
     /**
-     * The source of {@code e} placed at indentation {@code ind}, where its place requires binding strength at
-     * least {@code min}; {@code tail} says that nothing follows it before a closing delimiter, so that constructs
-     * which extend as far right as they can (function literals with an expression body) need no parentheses.
+     * The source of {@code e} placed at indentation {@code ind}, starting at column {@code col}, where its place
+     * requires binding strength at least {@code min}; {@code tail} says that nothing follows it before a closing
+     * delimiter, so that constructs which extend as far right as they can (function literals with an expression
+     * body) need no parentheses.
      */
-    private String expr(Expression e, int ind, int min, boolean tail) {
+    private String expr(Expression e, int ind, int col, int min, boolean tail) {
         if (strength(e, tail) < min) {
-            return "(" + parenthesized(e, ind) + ")";
+            return "(" + parenthesized(e, ind, col + 1) + ")";
         }
         if (e instanceof PipeExpression p) {
             // A pipeline standing as a value is broken into lines; one inside an operation stays on its line.
-            return pipe(p, ind, min == P_LOWEST && flat == 0);
+            return pipe(p, ind, col, min == P_LOWEST && flat == 0);
         }
-        return bare(e, ind, tail);
+        return bare(e, ind, col, tail);
     }
 
     /** What goes between parentheses. */
-    private String parenthesized(Expression e, int ind) {
+    private String parenthesized(Expression e, int ind, int col) {
         if (e instanceof PipeExpression p) {
-            return pipe(p, ind, false);
+            return pipe(p, ind, col, false);
         }
-        return bare(e, ind, true);
+        return bare(e, ind, col, true);
     }
 
     /** How strongly {@code e} binds, as written without added parentheses. */
@@ -207,7 +216,7 @@ public final class Printer {
         return P_PRIMARY;
     }
 
-    private String bare(Expression e, int ind, boolean tail) {
+    private String bare(Expression e, int ind, int col, boolean tail) {
         if (e instanceof Identifier id) {
             return id.name();
         }
@@ -221,7 +230,7 @@ public final class Printer {
             return quote(s.value());
         }
         if (e instanceof StringExpression s) {
-            return stringExpression(s, ind);
+            return stringExpression(s, ind, col);
         }
         if (e instanceof DurationLiteral d) {
             StringBuilder sb = new StringBuilder();
@@ -243,17 +252,17 @@ public final class Printer {
             return "." + l.name();
         }
         if (e instanceof ParenExpression p) {
-            return "(" + parenthesized(p.expression(), ind) + ")";
+            return "(" + parenthesized(p.expression(), ind, col + 1) + ")";
         }
         if (e instanceof RecordExpression r) {
-            return record(r, ind);
+            return record(r, ind, col);
         }
         if (e instanceof ArrayExpression a) {
             List<Item> items = new ArrayList<>();
             for (Expression el : a.elements()) {
-                items.add(new Item(List.of(), expr(el, ind + 1, P_LOWEST, true)));
+                items.add(new Item(List.of(), expr(el, ind + 1, (ind + 1) * 4, P_LOWEST, true)));
             }
-            return list("[", "]", items, ind);
+            return list("[", "]", items, ind, col);
         }
         if (e instanceof DictExpression d) {
             if (d.items().isEmpty()) {
@@ -261,64 +270,78 @@ public final class Printer {
             }
             List<Item> items = new ArrayList<>();
             for (DictItem item : d.items()) {
-                items.add(new Item(List.of(), expr(item.key(), ind + 1, P_LOWEST, true) + ": "
-                        + expr(item.value(), ind + 1, P_LOWEST, true)));
+                String key = expr(item.key(), ind + 1, (ind + 1) * 4, P_LOWEST, true) + ": ";
+                String value = expr(item.value(), ind + 1, end((ind + 1) * 4, key), P_LOWEST, true);
+                items.add(new Item(List.of(), key + value));
             }
-            return list("[", "]", items, ind);
+            return list("[", "]", items, ind, col);
         }
         if (e instanceof FunctionExpression f) {
-            return function(f, ind, tail);
+            return function(f, ind, col, tail);
         }
         if (e instanceof CallExpression c) {
-            return call(c, ind);
+            return call(c, ind, col);
         }
         if (e instanceof PipeExpression p) {
-            return pipe(p, ind, false);
+            return pipe(p, ind, col, false);
         }
         if (e instanceof MemberExpression m) {
-            String object = object(m.object(), ind);
+            String object = object(m.object(), ind, col);
             if (m.property() instanceof Identifier id) {
                 return object + "." + id.name();
             }
             return object + "[" + quote(((StringLiteral) m.property()).value()) + "]";
         }
         if (e instanceof IndexExpression i) {
-            return object(i.array(), ind) + "[" + expr(i.index(), ind, P_LOWEST, true) + "]";
+            String object = object(i.array(), ind, col) + "[";
+            return object + expr(i.index(), ind, end(col, object), P_LOWEST, true) + "]";
         }
         if (e instanceof BinaryExpression b) {
-            int p = b.operator().precedence();
-            return expr(b.left(), ind, p, false) + " " + b.operator().symbol() + " "
-                    + expr(b.right(), ind, p + 1, tail);
+            return binary(b.operator(), b.left(), b.right(), ind, col, tail);
         }
         if (e instanceof LogicalExpression l) {
-            int p = l.operator().precedence();
-            return expr(l.left(), ind, p, false) + " " + l.operator().symbol() + " "
-                    + expr(l.right(), ind, p + 1, tail);
+            return binary(l.operator(), l.left(), l.right(), ind, col, tail);
         }
         if (e instanceof UnaryExpression u) {
             if (u.operator() == Operator.NOT || u.operator() == Operator.EXISTS) {
-                return u.operator().symbol() + " " + expr(u.argument(), ind, P_NOT, tail);
+                String op = u.operator().symbol() + " ";
+                return op + expr(u.argument(), ind, col + op.length(), P_NOT, tail);
             }
-            return u.operator().symbol() + expr(u.argument(), ind, P_UNARY, tail);
+            return u.operator().symbol() + expr(u.argument(), ind, col + 1, P_UNARY, tail);
         }
-        return conditional((ConditionalExpression) e, ind, tail);
+        return conditional((ConditionalExpression) e, ind, col, tail, false);
+    }
+
+    /** A left-associative binary operation: the right operand must bind more strongly than the operator. */
+    private String binary(Operator op, Expression left, Expression right, int ind, int col, boolean tail) {
+        int p = op.precedence();
+        String l = expr(left, ind, col, p, false) + " " + op.symbol() + " ";
+        return l + expr(right, ind, end(col, l), p + 1, tail);
     }
 
     /** The object of a member, index or call: a postfix expression (an integer would read as a float). */
-    private String object(Expression e, int ind) {
+    private String object(Expression e, int ind, int col) {
         if (e instanceof IntegerLiteral) {
-            return "(" + bare(e, ind, true) + ")";
+            return "(" + bare(e, ind, col + 1, true) + ")";
         }
-        return expr(e, ind, P_POSTFIX, false);
+        return expr(e, ind, col, P_POSTFIX, false);
     }
 
-    private String conditional(ConditionalExpression c, int ind, boolean tail) {
-        String test = expr(c.test(), ind, P_LOWEST, true);
-        String then = expr(c.consequent(), ind + 1, P_LOWEST, true);
+    /** {@code if/then/else} on one line if it fits, else with each branch on its own lines ({@code broken}). */
+    private String conditional(ConditionalExpression c, int ind, int col, boolean tail, boolean broken) {
+        String test = expr(c.test(), ind, col + 3, P_LOWEST, true);
+        String then = expr(c.consequent(), ind + 1, (ind + 1) * 4, P_LOWEST, true);
         boolean nested = c.alternate() instanceof ConditionalExpression;
-        String alternate = expr(c.alternate(), nested ? ind : ind + 1, P_LOWEST, tail);
-        if (!multiline(test) && !multiline(then) && !multiline(alternate)) {
-            return "if " + test + " then " + then + " else " + alternate;
+        // An else-if continues the line of 'else'; a plain alternate goes one level deeper.
+        int altInd = nested ? ind : ind + 1;
+        String alternate = expr(c.alternate(), altInd, nested ? ind * 4 + 5 : altInd * 4, P_LOWEST, tail);
+        String oneLine = "if " + test + " then " + then + " else " + alternate;
+        if (!broken && !multiline(oneLine) && (flat > 0 || col + oneLine.length() <= WIDTH)) {
+            return oneLine;
+        }
+        if (nested) {
+            // An else-if chain is broken all along.
+            alternate = conditional((ConditionalExpression) c.alternate(), ind, ind * 4 + 5, tail, true);
         }
         StringBuilder sb = new StringBuilder("if ").append(test).append(" then\n");
         indent(sb, ind + 1);
@@ -332,66 +355,79 @@ public final class Printer {
         return sb.append(alternate).toString();
     }
 
-    private String pipe(PipeExpression p, int ind, boolean breakLines) {
+    private String pipe(PipeExpression p, int ind, int col, boolean breakLines) {
         List<CallExpression> calls = new ArrayList<>();
         Expression base = p;
         while (base instanceof PipeExpression pe) {
             calls.add(pe.call());
             base = pe.argument();
         }
-        StringBuilder sb = new StringBuilder(expr(base, ind, P_PIPE, false));
+        StringBuilder sb = new StringBuilder(expr(base, ind, col, P_PIPE, false));
         for (int i = calls.size() - 1; i >= 0; i--) {
-            if (!breakLines) {
-                sb.append(" |> ").append(call(calls.get(i), ind));
-            } else {
+            if (breakLines) {
                 sb.append('\n');
                 indent(sb, ind + 1);
-                sb.append("|> ").append(call(calls.get(i), ind + 1));
+                sb.append("|> ").append(call(calls.get(i), ind + 1, (ind + 1) * 4 + 3));
+            } else {
+                sb.append(" |> ");
+                sb.append(call(calls.get(i), ind, end(col, sb)));
             }
         }
         return sb.toString();
     }
 
-    private String call(CallExpression c, int ind) {
-        return object(c.callee(), ind) + list("(", ")", properties(c.arguments(), ind + 1, ": "), ind);
+    private String call(CallExpression c, int ind, int col) {
+        String callee = object(c.callee(), ind, col);
+        return callee + list("(", ")", properties(c.arguments(), ind + 1, ": "), ind, end(col, callee));
     }
 
-    private String record(RecordExpression r, int ind) {
+    private String record(RecordExpression r, int ind, int col) {
         if (r.properties().isEmpty() && r.with() == null) {
             return "{}";
         }
         List<Item> items = properties(r.properties(), ind + 1, ": ");
         if (r.with() == null) {
-            return list("{", "}", items, ind);
+            return list("{", "}", items, ind, col);
         }
-        String with = "{" + r.with().name() + " with";
+        return withList("{" + r.with().name() + " with", items, ind, col);
+    }
+
+    /** {@code {r with ...}} and {@code {A with ...}}: on one line a space follows 'with', else a line break. */
+    private String withList(String open, List<Item> items, int ind, int col) {
         if (items.isEmpty()) {
-            return with + "}";
+            return open + "}";
         }
-        if (isMultiline(items)) {
-            return list(with, "}", items, ind);
+        if (breaks(open + " ", "}", items, col)) {
+            return list(open, "}", items, ind, col);
         }
-        return list(with + " ", "}", items, ind);
+        return list(open + " ", "}", items, ind, col);
     }
 
-    private String function(FunctionExpression f, int ind, boolean tail) {
-        String params = list("(", ")", properties(f.params(), ind + 1, "="), ind);
+    private String function(FunctionExpression f, int ind, int col, boolean tail) {
+        String params = list("(", ")", properties(f.params(), ind + 1, "="), ind, col) + " => ";
+        int bodyCol = end(col, params);
         if (f.body() instanceof Block b) {
-            return params + " => " + block(b, ind);
+            return params + block(b, ind);
         }
-        String body = expr((Expression) f.body(), ind, P_LOWEST, tail);
-        if (body.startsWith("{")) {
+        Expression body = (Expression) f.body();
+        String text = expr(body, ind, bodyCol, P_LOWEST, tail);
+        if (text.startsWith("{")) {
             // A body starting with '{' would read as a block.
-            body = "(" + parenthesized((Expression) f.body(), ind) + ")";
+            text = "(" + parenthesized(body, ind, bodyCol + 1) + ")";
         }
-        return params + " => " + body;
+        return params + text;
     }
 
+    /** Properties as list items for indentation {@code ind}: {@code key<separator>value}, or the key alone. */
     private List<Item> properties(List<Property> props, int ind, String separator) {
         List<Item> items = new ArrayList<>(props.size());
         for (Property p : props) {
             String key = p.key() instanceof Identifier id ? id.name() : quote(((StringLiteral) p.key()).value());
-            String text = p.value() == null ? key : key + separator + expr(p.value(), ind, P_LOWEST, true);
+            String text = key;
+            if (p.value() != null) {
+                String prefix = key + separator;
+                text = prefix + expr(p.value(), ind, ind * 4 + prefix.length(), P_LOWEST, true);
+            }
             items.add(new Item(p.comments(), text));
         }
         return items;
@@ -400,25 +436,33 @@ public final class Printer {
     /** One item of a bracketed list: the comments before it and its text. */
     private record Item(List<String> comments, String text) {}
 
-    private boolean isMultiline(List<Item> items) {
-        if (items.size() > MULTILINE && flat == 0) {
+    /** Whether a list starting at column {@code col} is written one item per line. */
+    private boolean breaks(String open, String close, List<Item> items, int col) {
+        if (flat == 0 && items.size() > MULTILINE) {
             return true;
         }
+        int length = open.length() + close.length() + Math.max(0, 2 * (items.size() - 1));
         for (Item item : items) {
             if (!item.comments().isEmpty() || multiline(item.text())) {
                 return true;
             }
+            length += item.text().length();
         }
-        return false;
+        return flat == 0 && col + length > WIDTH;
     }
 
     /**
-     * Items between {@code open} and {@code close}: on one line, or each on its own line one level deeper with a
-     * trailing comma (items were printed for indentation {@code ind + 1}).
+     * Items between {@code open} and {@code close}, the list starting at column {@code col}: on one line, or each
+     * on its own line one level deeper with a trailing comma (items were printed for indentation {@code ind + 1}).
      */
-    private String list(String open, String close, List<Item> items, int ind) {
+    private String list(String open, String close, List<Item> items, int ind, int col) {
+        return list(open, close, items, ind, col, false);
+    }
+
+    /** Like {@link #list(String, String, List, int, int)}, one item per line in any case when {@code force}. */
+    private String list(String open, String close, List<Item> items, int ind, int col, boolean force) {
         StringBuilder sb = new StringBuilder(open);
-        if (!isMultiline(items)) {
+        if (!force && !breaks(open, close, items, col)) {
             for (int i = 0; i < items.size(); i++) {
                 if (i > 0) {
                     sb.append(", ");
@@ -428,10 +472,10 @@ public final class Printer {
             return sb.append(close).toString();
         }
         sb.append('\n');
-        for (int i = 0; i < items.size(); i++) {
-            comments(sb, items.get(i).comments(), ind + 1);
+        for (Item item : items) {
+            comments(sb, item.comments(), ind + 1);
             indent(sb, ind + 1);
-            sb.append(items.get(i).text()).append(",\n");
+            sb.append(item.text()).append(",\n");
         }
         indent(sb, ind);
         return sb.append(close).toString();
@@ -439,6 +483,12 @@ public final class Printer {
 
     private static boolean multiline(String s) {
         return s.indexOf('\n') >= 0;
+    }
+
+    /** The column just after {@code text} written from column {@code col}. */
+    private static int end(int col, CharSequence text) {
+        int nl = text.toString().lastIndexOf('\n');
+        return nl < 0 ? col + text.length() : text.length() - nl - 1;
     }
 
     private static void indent(StringBuilder sb, int ind) {
@@ -449,7 +499,7 @@ public final class Printer {
 
     // ------------------------------------------------------------------ literals
 
-    private String stringExpression(StringExpression s, int ind) {
+    private String stringExpression(StringExpression s, int ind, int col) {
         StringBuilder sb = new StringBuilder("\"");
         List<StringPart> parts = s.parts();
         for (int i = 0; i < parts.size(); i++) {
@@ -458,13 +508,14 @@ public final class Printer {
                 boolean beforeInterpolation = i + 1 < parts.size() && parts.get(i + 1) instanceof InterpolatedPart;
                 escape(sb, t.value(), beforeInterpolation);
             } else {
+                sb.append("${");
                 flat++;
                 try {
-                    sb.append("${").append(expr(((InterpolatedPart) part).expression(), ind, P_LOWEST, true))
-                            .append('}');
+                    sb.append(expr(((InterpolatedPart) part).expression(), ind, end(col, sb), P_LOWEST, true));
                 } finally {
                     flat--;
                 }
+                sb.append('}');
             }
         }
         return sb.append('"').toString();
@@ -516,10 +567,9 @@ public final class Printer {
 
     // ------------------------------------------------------------------ types
 
-    private String typeExpression(TypeExpression t, int ind) {
-        StringBuilder sb = new StringBuilder(monoType(t.type(), ind));
+    private String typeExpression(TypeExpression t, int ind, int col) {
         if (t.constraints().isEmpty()) {
-            return sb.toString();
+            return monoType(t.type(), ind, col);
         }
         List<String> constraints = new ArrayList<>();
         for (Constraint c : t.constraints()) {
@@ -532,58 +582,71 @@ public final class Printer {
             }
             constraints.add(k.toString());
         }
-        if (constraints.size() <= MULTILINE) {
-            return sb.append(" where ").append(String.join(", ", constraints)).toString();
+        String oneLine = " where " + String.join(", ", constraints);
+        String type = monoType(t.type(), ind, col, constraints.size() <= MULTILINE ? oneLine.length() : 0);
+        if (constraints.size() <= MULTILINE && end(col, type) + oneLine.length() <= WIDTH) {
+            return type + oneLine;
         }
-        sb.append(" where\n");
+        StringBuilder sb = new StringBuilder(type).append(" where\n");
         for (int i = 0; i < constraints.size(); i++) {
             indent(sb, ind + 1);
             sb.append(constraints.get(i));
             if (i < constraints.size() - 1) {
-                sb.append(',');
-                sb.append('\n');
+                sb.append(",\n");
             }
         }
         return sb.toString();
     }
 
-    private String monoType(MonoType t, int ind) {
+    private String monoType(MonoType t, int ind, int col) {
+        return monoType(t, ind, col, 0);
+    }
+
+    /** A type starting at column {@code col}, followed on its line by {@code trailing} more characters. */
+    private String monoType(MonoType t, int ind, int col, int trailing) {
         if (t instanceof NamedType n) {
             return n.name().name();
         }
         if (t instanceof GenericType g) {
-            return g.name().name() + "[" + monoType(g.argument(), ind) + "]";
+            String open = g.name().name() + "[";
+            return open + monoType(g.argument(), ind, col + open.length()) + "]";
         }
         if (t instanceof ArrayType a) {
-            return "[" + monoType(a.element(), ind) + "]";
+            return "[" + monoType(a.element(), ind, col + 1) + "]";
         }
         if (t instanceof DictType d) {
-            return "[" + monoType(d.key(), ind) + ":" + monoType(d.value(), ind) + "]";
+            String key = "[" + monoType(d.key(), ind, col + 1) + ":";
+            return key + monoType(d.value(), ind, end(col, key)) + "]";
         }
         if (t instanceof RecordType r) {
             List<Item> items = new ArrayList<>();
             for (PropertyType p : r.properties()) {
-                String key = p.name() instanceof Identifier id ? id.name()
-                        : quote(((StringLiteral) p.name()).value());
-                items.add(new Item(List.of(), key + ": " + monoType(p.type(), ind + 1)));
+                String key = (p.name() instanceof Identifier id ? id.name()
+                        : quote(((StringLiteral) p.name()).value())) + ": ";
+                items.add(new Item(List.of(), key + monoType(p.type(), ind + 1, (ind + 1) * 4 + key.length())));
             }
             if (r.tvar() == null) {
-                return list("{", "}", items, ind);
+                return list("{", "}", items, ind, col);
             }
-            String with = "{" + r.tvar().name() + " with";
-            return isMultiline(items) ? list(with, "}", items, ind) : list(with + " ", "}", items, ind);
+            return withList("{" + r.tvar().name() + " with", items, ind, col);
         }
         FunctionType f = (FunctionType) t;
         List<Item> items = new ArrayList<>();
         for (ParameterType p : f.parameters()) {
-            String type = monoType(p.type(), ind + 1);
-            String text = switch (p.kind()) {
-                case REQUIRED -> p.name().name() + ": " + type;
-                case OPTIONAL -> "?" + p.name().name() + ": " + type;
-                case PIPE -> "<-" + (p.name() == null ? "" : p.name().name()) + ": " + type;
+            String prefix = switch (p.kind()) {
+                case REQUIRED -> p.name().name() + ": ";
+                case OPTIONAL -> "?" + p.name().name() + ": ";
+                case PIPE -> "<-" + (p.name() == null ? "" : p.name().name()) + ": ";
             };
-            items.add(new Item(List.of(), text));
+            items.add(new Item(List.of(), prefix + monoType(p.type(), ind + 1, (ind + 1) * 4 + prefix.length())));
         }
-        return list("(", ")", items, ind) + " => " + monoType(f.result(), ind);
+        String params = list("(", ")", items, ind, col, false) + " => ";
+        String result = monoType(f.result(), ind, end(col, params));
+        if (!multiline(params) && !multiline(result) && end(col, params + result) + trailing > WIDTH) {
+            // Too long for one line: the parameters give way first.
+            params = list("(", ")", items, ind, col, true) + " => ";
+            result = monoType(f.result(), ind, end(col, params));
+        }
+        return params + result;
     }
 }

@@ -268,7 +268,30 @@ class PrinterTest {
                         "builtin f : A where A: Record, B: Record, C: Record, D: Record, E: Record",
                         "builtin f : A where\n    A: Record,\n    B: Record,\n    C: Record,\n    D: Record,\n"
                                 + "    E: Record\n"),
-                same("builtin after a comment", "// The answer.\nbuiltin answer : int\n"));
+                same("builtin after a comment", "// The answer.\nbuiltin answer : int\n"),
+
+                // ---- line width
+                same("a line of 120 columns stays", "data\n    |> filter(fn: (r) => r._measurement == \"cpu\" and "
+                        + "r._field == \"usage_user\" and r.host == \"server-0001.example.com.x\")\n"),
+                change("one column more breaks", "data |> filter(fn: (r) => r._measurement == \"cpu\" and "
+                        + "r._field == \"usage_user\" and r.host == \"server-0001.example.com.xy\")",
+                        "data\n    |> filter(\n        fn: (r) => r._measurement == \"cpu\" and r._field == \"usage_user\" "
+                        + "and r.host == \"server-0001.example.com.xy\",\n    )\n"),
+                change("arguments past column 120 break",
+                        "x = f(first: \"aaaaaaaaaaaaaaaaaaaaaaaaa\", second: \"bbbbbbbbbbbbbbbbbbbbbbbbb\", "
+                                + "third: \"ccccccccccccccccccccccccccc\", n: 4)",
+                        "x = f(\n    first: \"aaaaaaaaaaaaaaaaaaaaaaaaa\",\n    second: \"bbbbbbbbbbbbbbbbbbbbbbbbb\",\n"
+                                + "    third: \"ccccccccccccccccccccccccccc\",\n    n: 4,\n)\n"),
+                change("a long conditional breaks, else-ifs too",
+                        "level = if value >= thresholds.critical then \"critical\" else if value >= thresholds.warning "
+                                + "then \"warning\" else \"unknown\"",
+                        "level = if value >= thresholds.critical then\n    \"critical\"\nelse if value >= "
+                                + "thresholds.warning then\n    \"warning\"\nelse\n    \"unknown\"\n"),
+                change("a long function type breaks its parameters",
+                        "builtin f : (<-tables: stream[A], columns: [string], fn: (r: A) => B, ?createEmpty: bool) => "
+                                + "stream[B] where A: Record, B: Record",
+                        "builtin f : (\n    <-tables: stream[A],\n    columns: [string],\n    fn: (r: A) => B,\n"
+                                + "    ?createEmpty: bool,\n) => stream[B] where A: Record, B: Record\n"));
     }
 
     @ParameterizedTest(name = "{0}")
