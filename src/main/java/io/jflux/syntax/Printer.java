@@ -331,17 +331,23 @@ public final class Printer {
     private String conditional(ConditionalExpression c, int ind, int col, boolean tail, boolean broken) {
         String test = expr(c.test(), ind, col + 3, P_LOWEST, true);
         String then = expr(c.consequent(), ind + 1, (ind + 1) * 4, P_LOWEST, true);
-        boolean nested = c.alternate() instanceof ConditionalExpression;
-        // An else-if continues the line of 'else'; a plain alternate goes one level deeper.
-        int altInd = nested ? ind : ind + 1;
-        String alternate = expr(c.alternate(), altInd, nested ? ind * 4 + 5 : altInd * 4, P_LOWEST, tail);
-        String oneLine = "if " + test + " then " + then + " else " + alternate;
-        if (!broken && !multiline(oneLine) && (flat > 0 || col + oneLine.length() <= WIDTH)) {
-            return oneLine;
+        // An else-if continues the line of 'else' and is broken along with its chain; a plain alternate goes one
+        // level deeper.
+        ConditionalExpression elseIf = c.alternate() instanceof ConditionalExpression n ? n : null;
+        boolean nested = elseIf != null;
+        String alternate = null;
+        if (!broken) {
+            int altInd = nested ? ind : ind + 1;
+            alternate = expr(c.alternate(), altInd, nested ? ind * 4 + 5 : altInd * 4, P_LOWEST, tail);
+            String oneLine = "if " + test + " then " + then + " else " + alternate;
+            if (!multiline(oneLine) && (flat > 0 || col + oneLine.length() <= WIDTH)) {
+                return oneLine;
+            }
         }
         if (nested) {
-            // An else-if chain is broken all along.
-            alternate = conditional((ConditionalExpression) c.alternate(), ind, ind * 4 + 5, tail, true);
+            alternate = conditional(elseIf, ind, ind * 4 + 5, tail, true);
+        } else if (alternate == null) {
+            alternate = expr(c.alternate(), ind + 1, (ind + 1) * 4, P_LOWEST, tail);
         }
         StringBuilder sb = new StringBuilder("if ").append(test).append(" then\n");
         indent(sb, ind + 1);
