@@ -1,6 +1,7 @@
 package io.jflux.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -187,6 +189,26 @@ class RoundTripTest {
     @TestFactory
     Stream<DynamicTest> fileLevelSnippets() {
         return fileSnippets().map(s -> dynamicTest(s.isEmpty() ? "(empty file)" : s.replace("\n", "\\n"), () -> assertRoundTrip("snippet", s)));
+    }
+
+    /** Deep nesting and long chains: each node is laid out a bounded number of times, not once per choice. */
+    @Test
+    void deepTreesPrintQuickly() {
+        StringBuilder chain = new StringBuilder("x = ");
+        for (int i = 0; i < 60; i++) {
+            chain.append("if a").append(i).append(" then ").append(i).append(" else ");
+        }
+        chain.append("0\n");
+        String records = "y = " + "{a: ".repeat(150) + "1" + "}".repeat(150);
+        String calls = "z = " + "f(a: ".repeat(100) + "1" + ")".repeat(100);
+        String functions = "w = " + "(x) => ".repeat(100) + "x";
+        String types = "builtin t : " + "(aaaaaaaaaa: int, bbbbbbbbbbbbbb: string) => ".repeat(40) + "int";
+        String pipes = "v = a" + " |> f(x: (t) => t |> g())".repeat(100);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (String source : List.of(chain.toString(), records, calls, functions, types, pipes)) {
+                assertRoundTrip("deep", source);
+            }
+        });
     }
 
     @Test
