@@ -404,7 +404,7 @@ public final class Printer {
             return open + "}";
         }
         if (breaks(open + " ", "}", items, col)) {
-            return list(open, "}", items, ind, col);
+            return list(open, "}", items, ind, col, true);
         }
         return list(open + " ", "}", items, ind, col);
     }

@@ -356,6 +356,15 @@ class PrinterTest {
         assertEquals(expected, format(source));
     }
 
+    @Test
+    void withRecordAtTheWidthLimit() {
+        String fits = "x = {r with a: \"" + "a".repeat(120 - 18) + "\"}\n";
+        assertEquals(121, fits.length(), "120 columns and a newline");
+        assertEquals(fits, format(fits));
+        String value = "\"" + "a".repeat(120 - 17) + "\"";
+        assertEquals("x = {r with\n    a: " + value + ",\n}\n", format("x = {r with a: " + value + "}"));
+    }
+
     // ------------------------------------------------------------------ expressions printed on their own
 
     @Test
