@@ -228,8 +228,8 @@ class RoundTripTest {
     @Test
     void randomTreesGetTheParenthesesTheyNeed() {
         Random random = new Random(20240301L);
-        for (int i = 0; i < 3000; i++) {
-            Expression e = new RandomTrees(random).expression(4);
+        for (int i = 0; i < 4000; i++) {
+            Expression e = new RandomTrees(random).expression(2 + random.nextInt(4));
             String printed = Printer.print(e);
             SourceFile back;
             try {
@@ -259,7 +259,9 @@ class RoundTripTest {
         }
 
         private Identifier id() {
-            return new Identifier(S, "v" + random.nextInt(3));
+            // Names of varied length, so that lines end up on both sides of the width limit.
+            int n = random.nextInt(3);
+            return new Identifier(S, random.nextInt(4) == 0 ? "v" + n + "_".repeat(random.nextInt(40)) : "v" + n);
         }
 
         Expression expression(int depth) {
@@ -325,7 +327,7 @@ class RoundTripTest {
             switch (random.nextInt(10)) {
                 case 0: return new IntegerLiteral(S, random.nextInt(100));
                 case 1: return new FloatLiteral(S, random.nextInt(1000) / 8.0);
-                case 2: return new StringLiteral(S, "s\"$" + random.nextInt(3));
+                case 2: return new StringLiteral(S, "s\"$" + "s".repeat(random.nextInt(30)));
                 case 3: return new DurationLiteral(S, List.of(new DurationPart(1 + random.nextInt(5), "h")));
                 case 4: return new RegexLiteral(S, "a/b" + random.nextInt(3));
                 case 5: return new LabelLiteral(S, "l");
