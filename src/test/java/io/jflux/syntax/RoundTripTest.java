@@ -258,6 +258,11 @@ class RoundTripTest {
             this.random = random;
         }
 
+        /** Now and then a comment before a property, parameter or argument. */
+        private List<String> comments() {
+            return random.nextInt(12) == 0 ? List.of(" note " + random.nextInt(3)) : List.of();
+        }
+
         private Identifier id() {
             // Names of varied length, so that lines end up on both sides of the width limit.
             int n = random.nextInt(3);
@@ -294,7 +299,7 @@ class RoundTripTest {
                     return new IndexExpression(S, expression(d), index);
                 }
                 case 10: {
-                    List<Property> params = List.of(new Property(S, List.of(), new Identifier(S, "r"), null));
+                    List<Property> params = List.of(new Property(S, comments(), new Identifier(S, "r"), null));
                     Node body = random.nextInt(4) == 0
                             ? new Block(S, List.of(new ReturnStatement(S, Leading.NONE, expression(d))), List.of())
                             : expression(d);
@@ -302,8 +307,8 @@ class RoundTripTest {
                 }
                 case 11:
                     return new RecordExpression(S, random.nextBoolean() ? id() : null,
-                            List.of(new Property(S, List.of(), new Identifier(S, "a"), expression(d)),
-                                    new Property(S, List.of(), new Identifier(S, "b"), null)));
+                            List.of(new Property(S, comments(), new Identifier(S, "a"), expression(d)),
+                                    new Property(S, comments(), new Identifier(S, "b"), null)));
                 case 12:
                     return new ArrayExpression(S, List.of(expression(d), expression(d)));
                 case 13:
@@ -319,7 +324,7 @@ class RoundTripTest {
         private CallExpression call(int depth) {
             Expression callee = random.nextInt(3) == 0 ? expression(depth) : id();
             List<Property> args = random.nextBoolean() ? List.of()
-                    : List.of(new Property(S, List.of(), new Identifier(S, "x"), expression(depth)));
+                    : List.of(new Property(S, comments(), new Identifier(S, "x"), expression(depth)));
             return new CallExpression(S, callee, args);
         }
 
