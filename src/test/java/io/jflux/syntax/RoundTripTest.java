@@ -113,7 +113,7 @@ class RoundTripTest {
     Stream<DynamicTest> everyFluxFileOfTheRepository() {
         List<Path> files = fluxFiles();
         assertTrue(files.contains(SYNTAX.resolve("constructs.flux")), "no Flux files found under " + BASE);
-        return files.stream().map(p -> dynamicTest(BASE.relativize(p).toString(), p.toUri(), () -> {
+        return files.stream().map(p -> dynamicTest(BASE.relativize(p).toString(), () -> {
             String source = read(p);
             SourceFile first;
             try {
