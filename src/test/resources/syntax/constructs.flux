@@ -77,7 +77,7 @@ line"
 s9 = "a lone $ and a trailing $"
 s10 = "$"
 s11 = "braces {} and a } alone"
-s12 = "escaped dollar \$ without brace"
+s12 = "dollars $$ and $"
 s13 = "control  chars"
 
 // ---- string interpolation

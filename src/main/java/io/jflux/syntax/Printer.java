@@ -24,9 +24,9 @@ import java.util.List;
  * tree built without them could not otherwise be read back (a child binding more weakly than its place requires).
  * A tree that came from the parser therefore prints back to a tree of the same shape.
  *
- * <p>Literals: strings are re-escaped ({@code \\ \" \n \r \t}, and {@code \$} where a {@code $} would start an
- * interpolation), so a printed string never spans lines; regular expressions escape {@code /}; floats always carry a
- * decimal point and read back as the same double.
+ * <p>Literals: strings are re-escaped ({@code \\ \" \n \r \t}, and {@code \$} before a {@code {} that would
+ * otherwise start an interpolation), so a printed string never spans lines; regular expressions escape {@code /};
+ * floats always carry a decimal point and read back as the same double.
  */
 public final class Printer {
 
@@ -511,8 +511,7 @@ public final class Printer {
         for (int i = 0; i < parts.size(); i++) {
             StringPart part = parts.get(i);
             if (part instanceof TextPart t) {
-                boolean beforeInterpolation = i + 1 < parts.size() && parts.get(i + 1) instanceof InterpolatedPart;
-                escape(sb, t.value(), beforeInterpolation);
+                escape(sb, t.value());
             } else {
                 sb.append("${");
                 flat++;
@@ -530,15 +529,16 @@ public final class Printer {
     /** A string literal: quoted and escaped. */
     static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        escape(sb, s, false);
+        escape(sb, s);
         return sb.append('"').toString();
     }
 
     /**
-     * Escapes string text; a {@code $} is escaped where it would start an interpolation: before a {@code {}, or
-     * at the end of the text when an interpolation follows.
+     * Escapes string text. A {@code $} is escaped only before a {@code {} ({@code \${}, the one escape of a dollar
+     * Flux has); one that ends a text part before an interpolation stays plain: {@code "$${n}"} is a dollar, then
+     * the interpolation.
      */
-    private static void escape(StringBuilder sb, String s, boolean beforeInterpolation) {
+    private static void escape(StringBuilder sb, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -547,10 +547,7 @@ public final class Printer {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                case '$' -> {
-                    boolean opens = i + 1 < s.length() ? s.charAt(i + 1) == '{' : beforeInterpolation;
-                    sb.append(opens ? "\\$" : "$");
-                }
+                case '$' -> sb.append(i + 1 < s.length() && s.charAt(i + 1) == '{' ? "\\$" : "$");
                 default -> sb.append(c);
             }
         }

@@ -216,16 +216,15 @@ class PrinterTest {
                 change("hex escapes are decoded", "x = \"\\xe6\\x97\\xa5\"", "x = \"\u65e5\"\n"),
                 change("control characters are kept", "x = \"a\\x01b\"", "x = \"a\u0001b\"\n"),
                 same("escaped dollar brace", "x = \"\\${not interpolated}\"\n"),
-                change("needless dollar escape dropped", "x = \"\\$ and $\"", "x = \"$ and $\"\n"),
+                same("plain dollars", "x = \"$ and $$ and $\"\n"),
                 same("unicode", "x = \"\u65e5\u672c\u8a9e\"\n"),
                 same("interpolation", "x = \"the answer is ${n}\"\n"),
                 same("interpolated expression", "x = \"${n + 1} and ${r.a}\"\n"),
                 same("nested interpolation", "x = \"a ${\"b ${c}\"} d\"\n"),
                 same("interpolation text escaped", "x = \"\\\"${a}\\\" \\${b} \\\\${c}\"\n"),
-                same("dollar before interpolation", "x = \"\\$${n}\"\n"),
-                change("dollar before interpolation in source", "x = \"$${n}\"", "x = \"\\$${n}\"\n"),
-                change("dollars before an interpolation holding a string", "x = \"$$${\"a\"}\"",
-                        "x = \"$\\$${\"a\"}\"\n"),
+                same("dollar before interpolation", "x = \"$${n}\"\n"),
+                same("dollars before an interpolation holding a string", "x = \"$$${\"a\"}\"\n"),
+                change("escaped dollar brace before an interpolation", "x = \"\\${${n}\"", "x = \"\\${${n}\"\n"),
                 same("interpolation of a record member", "x = \"${{a: 1}.a}\"\n"),
                 change("interpolation stays on one line", "x = \"${{a: 1, b: 2, c: 3, d: 4, e: 5}.a}\"",
                         "x = \"${{a: 1, b: 2, c: 3, d: 4, e: 5}.a}\"\n"),
@@ -459,10 +458,10 @@ class PrinterTest {
     }
 
     @Test
-    void escapesDollarBeforeInterpolation() {
+    void escapesDollarOnlyBeforeABrace() {
         StringExpression s = new StringExpression(S, List.of(new TextPart("cost: $"),
                 new InterpolatedPart(id("n")), new TextPart(" ${x} $")));
-        assertEquals("\"cost: \\$${n} \\${x} $\"", Printer.print(s));
+        assertEquals("\"cost: $${n} \\${x} $\"", Printer.print(s));
     }
 
     @Test
