@@ -32,6 +32,7 @@ public final class Registry implements PackageLoader {
     static {
         STANDARD.put("universe", io.jflux.stdlib.universe.UniversePackage::new);
         STANDARD.put("system", io.jflux.stdlib.system.SystemPackage::new);
+        STANDARD.put("strings", io.jflux.stdlib.strings.StringsPackage::new);
     }
 
     private static final String RESOURCE_ROOT = "/io/jflux/stdlib/flux/";
