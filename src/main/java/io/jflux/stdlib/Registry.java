@@ -33,6 +33,7 @@ public final class Registry implements PackageLoader {
         STANDARD.put("universe", io.jflux.stdlib.universe.UniversePackage::new);
         STANDARD.put("system", io.jflux.stdlib.system.SystemPackage::new);
         STANDARD.put("strings", io.jflux.stdlib.strings.StringsPackage::new);
+        STANDARD.put("regexp", io.jflux.stdlib.regexp.RegexpPackage::new);
     }
 
     private static final String RESOURCE_ROOT = "/io/jflux/stdlib/flux/";
