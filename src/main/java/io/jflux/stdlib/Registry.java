@@ -34,6 +34,7 @@ public final class Registry implements PackageLoader {
         STANDARD.put("system", io.jflux.stdlib.system.SystemPackage::new);
         STANDARD.put("strings", io.jflux.stdlib.strings.StringsPackage::new);
         STANDARD.put("regexp", io.jflux.stdlib.regexp.RegexpPackage::new);
+        STANDARD.put("math", io.jflux.stdlib.math.MathPackage::new);
     }
 
     private static final String RESOURCE_ROOT = "/io/jflux/stdlib/flux/";
