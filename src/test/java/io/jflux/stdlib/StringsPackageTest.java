@@ -64,6 +64,9 @@ class StringsPackageTest {
         {"strings.equalFold(v: `RJqcVGNlcJ`, t: `rjQCvGNLCj`)", "true"},
         {"strings.equalFold(v: `σς`, t: `ΣΣ`)", "true"},
         {"strings.equalFold(v: `k`, t: `\u212a`)", "true"},
+        {"strings.equalFold(v: `ſ`, t: `S`)", "true"},
+        {"strings.equalFold(v: `\u0130`, t: `i`)", "false"},
+        {"strings.equalFold(v: `\u0131`, t: `I`)", "false"},
         {"strings.equalFold(v: `ab`, t: `a`)", "false"},
         {"strings.equalFold(v: `a`, t: `b`)", "false"},
         // compare orders bytes (code points), not UTF-16 units

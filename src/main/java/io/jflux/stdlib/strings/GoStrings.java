@@ -99,8 +99,15 @@ public final class GoStrings {
         }
     }
 
-    /** A canonical member of the simple case-folding orbit of a code point. */
+    /**
+     * A canonical member of the simple case-folding orbit of a code point. The dotted and dotless i of Turkish
+     * (U+0130, U+0131) have no simple folding in Unicode, so Go leaves them alone, although Java's case mappings
+     * would take them to i.
+     */
     private static int fold(int cp) {
+        if (cp == 0x130 || cp == 0x131) {
+            return cp;
+        }
         return Character.toLowerCase(Character.toUpperCase(cp));
     }
 
