@@ -32,6 +32,9 @@ public final class Registry implements PackageLoader {
     static {
         STANDARD.put("universe", io.jflux.stdlib.universe.UniversePackage::new);
         STANDARD.put("system", io.jflux.stdlib.system.SystemPackage::new);
+        STANDARD.put("strings", io.jflux.stdlib.strings.StringsPackage::new);
+        STANDARD.put("regexp", io.jflux.stdlib.regexp.RegexpPackage::new);
+        STANDARD.put("math", io.jflux.stdlib.math.MathPackage::new);
     }
 
     private static final String RESOURCE_ROOT = "/io/jflux/stdlib/flux/";
