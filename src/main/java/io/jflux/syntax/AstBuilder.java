@@ -43,6 +43,8 @@ final class AstBuilder {
     private final CommonTokenStream tokens;
     private final BitSet claimedComments = new BitSet();
     private final List<Diagnostic> errors;
+    private Token lastStringToken;
+    private Span lastStringSpan;
 
     private AstBuilder(String sourceName, CommonTokenStream tokens, List<Diagnostic> errors) {
         this.sourceName = sourceName;
@@ -354,17 +356,31 @@ final class AstBuilder {
         return new Span(line, col, endLine, endCol);
     }
 
-    private static Span span(ParserRuleContext ctx) {
-        Span start = tokenSpan(ctx.getStart());
+    private Span span(ParserRuleContext ctx) {
+        Token first = ctx.getStart();
         Token stop = ctx.getStop();
-        if (stop == null || stop.getTokenIndex() < ctx.getStart().getTokenIndex()) {
-            return start;
+        if (stop == null || stop.getTokenIndex() < first.getTokenIndex()) {
+            return span(first);
         }
-        return start.to(tokenSpan(stop));
+        if (stop.getType() != FluxLexer.STRING) {
+            // The end of a token that cannot span lines needs no text: stream indexes count code points.
+            return new Span(first.getLine(), first.getCharPositionInLine() + 1, stop.getLine(),
+                    stop.getCharPositionInLine() + 1 + stop.getStopIndex() - stop.getStartIndex() + 1);
+        }
+        return span(first).to(span(stop));
     }
 
-    private static Span span(Token t) {
-        return tokenSpan(t);
+    /** A token's span; string tokens (which may hold newlines) are measured once and remembered. */
+    private Span span(Token t) {
+        if (t.getType() != FluxLexer.STRING) {
+            return tokenSpan(t);
+        }
+        if (t == lastStringToken) {
+            return lastStringSpan;
+        }
+        lastStringToken = t;
+        lastStringSpan = tokenSpan(t);
+        return lastStringSpan;
     }
 
     /**
@@ -663,7 +679,7 @@ final class AstBuilder {
 
     private Identifier identifier(IdentifierContext ctx) {
         Token t = ctx.getStart();
-        return new Identifier(tokenSpan(t), t.getText());
+        return new Identifier(span(t), t.getText());
     }
 
     private StringLiteral plainString(StringLiteralContext ctx) {
@@ -732,7 +748,7 @@ final class AstBuilder {
      */
     private Expression string(Token token) {
         String text = token.getText();
-        Span sp = tokenSpan(token);
+        Span sp = span(token);
         List<StringPart> parts = new ArrayList<>();
         ByteArrayOutputStream bytes = null;
         Span bytesStart = null;
@@ -959,7 +975,7 @@ final class AstBuilder {
         return new FunctionType(sp, params, monoType(f.monoType()));
     }
 
-    private static Identifier ident(TerminalNode node) {
+    private Identifier ident(TerminalNode node) {
         return new Identifier(span(node.getSymbol()), node.getText());
     }
 }

@@ -167,7 +167,7 @@ final class GoRegexp {
             if (num >= 0) {
                 return num <= m.groupCount() ? m.group(num) : null;
             }
-            return m.group(name);
+            return m.group(io.jflux.eval.Regexes.javaGroupName(name));
         } catch (IllegalArgumentException e) {
             return null; // no group of that name
         }
