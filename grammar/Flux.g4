@@ -42,6 +42,12 @@ file
     : packageClause? importDeclaration* statement* EOF
     ;
 
+// What stands before the statements; the syntax-tree builder parses a file as a header and then one
+// statement at a time, so the parse tree of a large file never has to be held whole.
+header
+    : packageClause? importDeclaration*
+    ;
+
 // The text of one ${...} interpolation, parsed on its own by the syntax-tree builder.
 interpolation
     : expression EOF

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xss16m"})
 public class ParseBenchmark {
 
-    @Param({"4000"})
+    @Param({"100", "4000"})
     public int blocks;
 
     String source;

@@ -60,21 +60,29 @@ final class AstBuilder {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         FluxParser parser = new FluxParser(tokens);
-        FileContext tree = runParser(parser, tokens, sourceName, errors, FluxParser::file, "end of input");
-        if (!errors.isEmpty()) {
-            // The tree is incomplete, but the literals can still be checked: report their errors too.
-            new AstBuilder(sourceName, tokens, errors).checkLiterals();
-            throw new FluxException(sortedByPosition(errors));
-        }
         AstBuilder builder = new AstBuilder(sourceName, tokens, errors);
         SourceFile file;
         try {
-            file = builder.file(tree);
+            file = builder.fastFile(parser);
+            if (file == null) {
+                // Something SLL prediction could not settle, or a syntax error: parse the whole file again with
+                // full LL prediction and error recovery, so every error is reported.
+                tokens.seek(0);
+                parser.reset();
+                builder = new AstBuilder(sourceName, tokens, errors);
+                FileContext tree = runParser(parser, tokens, sourceName, errors, FluxParser::file, "end of input");
+                if (!errors.isEmpty()) {
+                    // The tree is incomplete, but the literals can still be checked: report their errors too.
+                    new AstBuilder(sourceName, tokens, errors).checkLiterals();
+                    throw new FluxException(sortedByPosition(errors));
+                }
+                file = builder.file(tree);
+            }
         } catch (StackOverflowError e) {
             throw new FluxException(ErrorCode.SYNTAX, "expression nested too deeply");
         }
         if (!errors.isEmpty()) {
-            throw new FluxException(errors);
+            throw new FluxException(sortedByPosition(errors));
         }
         int comments = 0;
         for (Token t : tokens.getTokens()) {
@@ -83,6 +91,35 @@ final class AstBuilder {
             }
         }
         return new Parser.Result(file, comments - builder.claimedComments.cardinality());
+    }
+
+    /**
+     * The fast path: SLL prediction, no error recovery, one statement's parse tree at a time. Returns null when
+     * the input needs the slow path (full LL or error reporting).
+     */
+    private SourceFile fastFile(FluxParser parser) {
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+        try {
+            Token start = tokens.LT(1);
+            HeaderContext header = parser.header();
+            SourceFile.PackageClause pkg = packageClause(header.packageClause());
+            List<SourceFile.ImportDeclaration> imports = imports(header.importDeclaration());
+            List<Statement> body = new ArrayList<>();
+            while (tokens.LA(1) != Token.EOF) {
+                StatementContext s = parser.statement();
+                body.add(statement(s, !body.isEmpty()));
+            }
+            Token eof = tokens.LT(1);
+            List<String> trailing = commentsBefore(eof);
+            Span whole = new Span(start.getLine(), start.getCharPositionInLine() + 1, eof.getLine(),
+                    eof.getCharPositionInLine() + 1);
+            return new SourceFile(whole, sourceName, pkg, imports, body, trailing);
+        } catch (ParseCancellationException e) {
+            claimedComments.clear();
+            return null;
+        }
     }
 
     /** Reports the errors of every integer, string and date-time literal token (escapes, ranges, offsets). */
@@ -432,20 +469,8 @@ final class AstBuilder {
     // ------------------------------------------------------------------ files and statements
 
     private SourceFile file(FileContext ctx) {
-        SourceFile.PackageClause pkg = null;
-        if (ctx.packageClause() != null) {
-            PackageClauseContext p = ctx.packageClause();
-            List<Attribute> attrs = attributes(p.attribute());
-            pkg = new SourceFile.PackageClause(span(p), leading(p.getStart(), attrs, false),
-                    identifier(p.identifier()));
-        }
-        List<SourceFile.ImportDeclaration> imports = new ArrayList<>();
-        for (ImportDeclarationContext i : ctx.importDeclaration()) {
-            List<Attribute> attrs = attributes(i.attribute());
-            Identifier alias = i.identifier() == null ? null : identifier(i.identifier());
-            Leading lead = leading(i.getStart(), attrs, !imports.isEmpty());
-            imports.add(new SourceFile.ImportDeclaration(span(i), lead, alias, plainString(i.stringLiteral())));
-        }
+        SourceFile.PackageClause pkg = packageClause(ctx.packageClause());
+        List<SourceFile.ImportDeclaration> imports = imports(ctx.importDeclaration());
         List<Statement> body = new ArrayList<>();
         for (StatementContext s : ctx.statement()) {
             body.add(statement(s, !body.isEmpty()));
@@ -453,6 +478,25 @@ final class AstBuilder {
         List<String> trailing = commentsBefore(ctx.EOF().getSymbol());
         Span whole = span(ctx);
         return new SourceFile(whole, sourceName, pkg, imports, body, trailing);
+    }
+
+    private SourceFile.PackageClause packageClause(PackageClauseContext p) {
+        if (p == null) {
+            return null;
+        }
+        List<Attribute> attrs = attributes(p.attribute());
+        return new SourceFile.PackageClause(span(p), leading(p.getStart(), attrs, false), identifier(p.identifier()));
+    }
+
+    private List<SourceFile.ImportDeclaration> imports(List<ImportDeclarationContext> list) {
+        List<SourceFile.ImportDeclaration> imports = new ArrayList<>();
+        for (ImportDeclarationContext i : list) {
+            List<Attribute> attrs = attributes(i.attribute());
+            Identifier alias = i.identifier() == null ? null : identifier(i.identifier());
+            Leading lead = leading(i.getStart(), attrs, !imports.isEmpty());
+            imports.add(new SourceFile.ImportDeclaration(span(i), lead, alias, plainString(i.stringLiteral())));
+        }
+        return imports;
     }
 
     private List<Attribute> attributes(List<AttributeContext> list) {
