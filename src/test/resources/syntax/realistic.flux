@@ -96,3 +96,10 @@ testcase downsample_user {
 
     testing.diff(got: got, want: want)
 }
+
+// Comments between the stages of a pipeline stay with the stage they describe.
+recent = from(bucket: "telegraf")
+    // the last hour only
+    |> range(start: -1h)
+    // cpu, without the idle field
+    |> filter(fn: (r) => r._measurement == "cpu" and r._field != "usage_idle")

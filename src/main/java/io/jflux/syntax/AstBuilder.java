@@ -594,7 +594,9 @@ final class AstBuilder {
                 error(right.span(), "pipe destination must be a function call");
                 return left;
             }
-            return new PipeExpression(span(p), left, call);
+            List<String> comments = commentsBefore(p.PIPE_FORWARD().getSymbol());
+            comments.addAll(commentsBefore(p.operand(1).getStart()));
+            return new PipeExpression(span(p), left, call, comments);
         }
         if (ctx instanceof ComparisonExpressionContext c) {
             Operator op;

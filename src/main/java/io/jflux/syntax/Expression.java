@@ -111,8 +111,17 @@ public sealed interface Expression extends Node {
         }
     }
 
-    /** {@code argument |> call}. */
-    record PipeExpression(Span span, Expression argument, CallExpression call) implements Expression {}
+    /** {@code argument |> call}; {@code comments} stand on their own lines before the {@code |>}. */
+    record PipeExpression(Span span, Expression argument, CallExpression call, List<String> comments)
+            implements Expression {
+        public PipeExpression {
+            comments = List.copyOf(comments);
+        }
+
+        public PipeExpression(Span span, Expression argument, CallExpression call) {
+            this(span, argument, call, List.of());
+        }
+    }
 
     /** {@code a.b} (identifier key) or {@code a["b"]} (string key). */
     record MemberExpression(Span span, Expression object, PropertyKey property) implements Expression {}

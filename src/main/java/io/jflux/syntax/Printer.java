@@ -362,21 +362,29 @@ public final class Printer {
     }
 
     private String pipe(PipeExpression p, int ind, int col, boolean breakLines) {
-        List<CallExpression> calls = new ArrayList<>();
+        List<PipeExpression> pipes = new ArrayList<>();
         Expression base = p;
         while (base instanceof PipeExpression pe) {
-            calls.add(pe.call());
+            pipes.add(pe);
+            if (!pe.comments().isEmpty()) {
+                breakLines = true; // comments before a |> need the pipeline on several lines
+            }
             base = pe.argument();
         }
         StringBuilder sb = new StringBuilder(expr(base, ind, col, P_PIPE, false));
-        for (int i = calls.size() - 1; i >= 0; i--) {
+        for (int i = pipes.size() - 1; i >= 0; i--) {
+            PipeExpression pe = pipes.get(i);
             if (breakLines) {
                 sb.append('\n');
+                for (String c : pe.comments()) {
+                    indent(sb, ind + 1);
+                    sb.append("//").append(c).append('\n');
+                }
                 indent(sb, ind + 1);
-                sb.append("|> ").append(call(calls.get(i), ind + 1, (ind + 1) * 4 + 3));
+                sb.append("|> ").append(call(pe.call(), ind + 1, (ind + 1) * 4 + 3));
             } else {
                 sb.append(" |> ");
-                sb.append(call(calls.get(i), ind, end(col, sb)));
+                sb.append(call(pe.call(), ind, end(col, sb)));
             }
         }
         return sb.toString();

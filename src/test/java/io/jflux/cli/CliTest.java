@@ -64,6 +64,8 @@ class CliTest {
                 Arguments.of(new String[] {"fmt", "-"}, "x=1+2\nf=(r)=>r._value>0\n", 0,
                         "x = 1 + 2\nf = (r) => r._value > 0\n", ""),
                 Arguments.of(new String[] {"fmt", "--check", "-"}, "x=1\n", 1, "", ""),
+                Arguments.of(new String[] {"fmt", "-"}, "a |>\n// first\nf() // then\n|> g()\n", 0,
+                        "a\n    // first\n    |> f()\n    // then\n    |> g()\n", ""),
                 Arguments.of(new String[] {"fmt", "--check", "-"}, "x = 1\n", 0, "", ""),
                 Arguments.of(new String[] {"fmt", "-"}, "x = (", 1, "",
                         "error @1:6-1:6: unexpected end of input\n 1 | x = (\n   |      ^\n")
