@@ -204,7 +204,7 @@ propertyType
     ;
 
 parameterType
-    : QUESTION IDENT COLON monoType                      # optionalParameterType
+    : QUESTION IDENT COLON monoType (ASSIGN stringLiteral)?    # optionalParameterType
     | PIPE_RECEIVE IDENT? COLON monoType                 # pipeParameterType
     | IDENT COLON monoType                               # requiredParameterType
     ;

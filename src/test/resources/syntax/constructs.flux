@@ -369,3 +369,6 @@ bl = () => {
     // and at the end
 }
 // at the end of the file
+
+// An optional parameter type may name its default label.
+builtin meanOf : (<-tables: stream[A], ?column: C = "_value") => stream[B] where A: Record, B: Record, C: Label

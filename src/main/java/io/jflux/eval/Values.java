@@ -34,7 +34,28 @@ public final class Values {
         if (d == 0) {
             return (1 / d < 0) ? "-0" : "0";
         }
-        return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        return shortest(d).toPlainString();
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code d} (as Go's {@code 'f', -1} and
+     * {@code %v} choose). Java 17's {@link Double#toString} sometimes gives one digit more than needed, so its
+     * answer is shortened while a shorter rounding of the exact value still reads back as {@code d}.
+     */
+    static BigDecimal shortest(double d) {
+        BigDecimal best = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal exact = null;
+        for (int p = best.precision() - 1; p >= 1; p--) {
+            if (exact == null) {
+                exact = new BigDecimal(d);
+            }
+            BigDecimal shorter = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() != d) {
+                break;
+            }
+            best = shorter.stripTrailingZeros();
+        }
+        return best;
     }
 
     /** Go's {@code %v} of a float: shortest digits, exponent form below 1e-4 and from 1e21 ({@code display}). */
@@ -42,7 +63,7 @@ public final class Values {
         if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
             return formatFloat(d);
         }
-        BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal b = shortest(d);
         int exp = b.precision() - b.scale() - 1;
         if (exp < -4 || exp >= 21) {
             String digits = b.unscaledValue().abs().toString();

@@ -114,7 +114,11 @@ public final class Registry implements PackageLoader {
 
     @Override
     public Value builtin(String path, String name, TypeExpression type, Span span) {
-        Object o = exists(path) ? definitions(path).get(name) : null;
+        if (!exists(path)) {
+            throw new FluxException(ErrorCode.INVALID, "builtin " + name + " has no implementation: builtin"
+                    + " declarations belong to packages whose Java side provides them, not to a script", span);
+        }
+        Object o = definitions(path).get(name);
         if (o == null) {
             throw new FluxException(ErrorCode.INTERNAL, "builtin " + name + " of package " + path
                     + " has no implementation", span);

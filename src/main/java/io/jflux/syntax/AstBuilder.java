@@ -168,6 +168,7 @@ final class AstBuilder {
         private final String sourceName;
         private final List<Diagnostic> errors;
         private int lastLine = -1;
+        private int lastStatement = -1;
         private int lastColumn = -1;
         private boolean misplacedIf;
 
@@ -182,8 +183,23 @@ final class AstBuilder {
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
                                 String msg, RecognitionException e) {
-            if (line == lastLine && column == lastColumn) {
-                return; // one report per place: recovery often reports the same token twice
+            if (line == lastLine) {
+                return; // one report per line: recovery often finds the consequences of an error next to it
+            }
+            if (recognizer instanceof FluxParser p && p.getContext() != null) {
+                // One report per top-level statement: after the first error, recovery inside the same
+                // statement mostly finds the consequences of that error, not new ones.
+                ParserRuleContext top = p.getContext();
+                while (top.getParent() != null && !(top.getParent() instanceof FileContext)) {
+                    top = top.getParent();
+                }
+                if (top.getParent() instanceof FileContext && top.getStart() != null) {
+                    int statement = top.getStart().getTokenIndex();
+                    if (statement == lastStatement) {
+                        return;
+                    }
+                    lastStatement = statement;
+                }
             }
             lastLine = line;
             lastColumn = column;
@@ -1009,7 +1025,9 @@ final class AstBuilder {
         List<ParameterType> params = new ArrayList<>();
         for (ParameterTypeContext p : f.parameterType()) {
             if (p instanceof OptionalParameterTypeContext o) {
-                params.add(new ParameterType(span(o), ParameterKind.OPTIONAL, ident(o.IDENT()), monoType(o.monoType())));
+                StringLiteral label = o.stringLiteral() == null ? null : plainString(o.stringLiteral());
+                params.add(new ParameterType(span(o), ParameterKind.OPTIONAL, ident(o.IDENT()), monoType(o.monoType()),
+                        label));
             } else if (p instanceof PipeParameterTypeContext pp) {
                 Identifier name = pp.IDENT() == null ? null : ident(pp.IDENT());
                 params.add(new ParameterType(span(pp), ParameterKind.PIPE, name, monoType(pp.monoType())));

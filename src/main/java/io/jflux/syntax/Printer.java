@@ -649,7 +649,9 @@ public final class Printer {
                 case OPTIONAL -> "?" + p.name().name() + ": ";
                 case PIPE -> "<-" + (p.name() == null ? "" : p.name().name()) + ": ";
             };
-            items.add(new Item(List.of(), prefix + monoType(p.type(), ind + 1, (ind + 1) * 4 + prefix.length())));
+            String label = p.defaultLabel() == null ? "" : " = " + quote(p.defaultLabel().value());
+            items.add(new Item(List.of(), prefix + monoType(p.type(), ind + 1, (ind + 1) * 4 + prefix.length())
+                    + label));
         }
         String params = list("(", ")", items, ind, col, false) + " => ";
         String result = monoType(f.result(), ind, end(col, params));

@@ -40,9 +40,17 @@ public record TypeExpression(Span span, MonoType type, List<Constraint> constrai
 
     public enum ParameterKind { REQUIRED, OPTIONAL, PIPE }
 
-    /** A function parameter type; {@code name} is null only for an anonymous pipe parameter {@code <-: T}. */
-    public record ParameterType(Span span, ParameterKind kind, Expression.Identifier name, MonoType type)
-            implements Node {}
+    /**
+     * A function parameter type; {@code name} is null only for an anonymous pipe parameter {@code <-: T}.
+     * An optional parameter may name its default label: {@code ?column: C = "_value"} ({@code defaultLabel},
+     * otherwise null).
+     */
+    public record ParameterType(Span span, ParameterKind kind, Expression.Identifier name, MonoType type,
+                                Expression.StringLiteral defaultLabel) implements Node {
+        public ParameterType(Span span, ParameterKind kind, Expression.Identifier name, MonoType type) {
+            this(span, kind, name, type, null);
+        }
+    }
 
     public record FunctionType(Span span, List<ParameterType> parameters, MonoType result) implements MonoType {
         public FunctionType {

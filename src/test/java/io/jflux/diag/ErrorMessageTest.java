@@ -84,6 +84,8 @@ class ErrorMessageTest {
                 row("die(msg: \"boom\")", "error @1:1-1:17: boom"),
                 row("f = (x) => if x > 1 then die(msg: \"too big: ${x}\") else x\nf(x: 5)",
                         "error @1:26-1:51: too big: 5"),
+                row("builtin x : int\nx", "error @1:1-1:16: builtin x has no implementation: builtin declarations"
+                        + " belong to packages whose Java side provides them, not to a script"),
                 // arithmetic
                 row("1 / 0", "error @1:1-1:6: cannot divide by zero"),
                 row("x = 0\n10 / x", "error @2:1-2:7: cannot divide by zero"),
