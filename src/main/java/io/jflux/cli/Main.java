@@ -81,6 +81,12 @@ public final class Main {
             String which = command.equals("run") || command.equals("fmt") ? "jflux " + command : "jflux";
             err.println("Try '" + which + " --help' for more information.");
             return USAGE_ERROR;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A defect in jflux, not in the script: the one kind of failure that shows a stack trace.
+            out.flush();
+            err.println("internal error: " + e + " (this is a bug in jflux; please report it with the script)");
+            e.printStackTrace(err);
+            return SCRIPT_ERROR;
         } finally {
             out.flush();
         }
