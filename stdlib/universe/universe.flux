@@ -30,3 +30,9 @@ builtin die : (msg: string) => A
 
 // now returns the time the execution started, or the time set with `option now` or `jflux run --now`.
 option now = system.time
+
+// yield names a stream of tables as a result of the script.
+builtin yield : (<-tables: stream[A], ?name: string) => stream[A]
+
+// limit keeps the first n rows of each table, after skipping offset rows.
+builtin limit : (<-tables: stream[A], n: int, ?offset: int) => stream[A]

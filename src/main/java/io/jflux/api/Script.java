@@ -37,7 +37,7 @@ public final class Script {
     }
 
     /**
-     * Runs the script.
+     * Runs the script. Close the returned execution once its results are read, to release table memory.
      *
      * @throws FluxException when the script fails; its diagnostics carry positions in this script
      */
@@ -48,7 +48,12 @@ public final class Script {
         ExecutionContext ctx = new ExecutionContext(engine.registry(), options.clock(), now, options.out());
         Interpreter interpreter = new Interpreter(ctx);
         Scope scope = interpreter.newMainScope();
-        return new Execution(interpreter.run(file, scope));
+        try {
+            return new Execution(interpreter, ctx, interpreter.run(file, scope));
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
     }
 
     /** An error of this script as text: each message with its position, the source line and a caret. */

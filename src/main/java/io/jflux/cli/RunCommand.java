@@ -7,6 +7,8 @@ import io.jflux.api.Script;
 import io.jflux.diag.DiagnosticPrinter;
 import io.jflux.diag.FluxException;
 import io.jflux.eval.Value;
+import io.jflux.io.TablePrinter;
+import io.jflux.table.TableStream;
 import io.jflux.eval.Values;
 import io.jflux.syntax.Literals;
 import java.time.Instant;
@@ -76,11 +78,18 @@ final class RunCommand {
             io.err().print(DiagnosticPrinter.render(e, source));
             return Main.SCRIPT_ERROR;
         }
-        try {
-            Execution run = script.run(options);
-            Value last = run.last();
-            if (last != null) {
-                io.out().println(Values.display(last));
+        try (Execution run = script.run(options)) {
+            if (run.results().isEmpty()) {
+                Value last = run.last();
+                if (last != null) {
+                    io.out().println(Values.display(last));
+                }
+            } else {
+                for (Execution.Result r : run.results()) {
+                    try (TableStream tables = run.tables(r)) {
+                        TablePrinter.print(r.name(), tables, io.out());
+                    }
+                }
             }
             return 0;
         } catch (FluxException e) {

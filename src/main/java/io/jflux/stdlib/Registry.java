@@ -31,6 +31,7 @@ public final class Registry implements PackageLoader {
 
     static {
         STANDARD.put("universe", io.jflux.stdlib.universe.UniversePackage::new);
+        STANDARD.put("array", io.jflux.stdlib.array.ArrayPackage::new);
         STANDARD.put("system", io.jflux.stdlib.system.SystemPackage::new);
         STANDARD.put("strings", io.jflux.stdlib.strings.StringsPackage::new);
         STANDARD.put("regexp", io.jflux.stdlib.regexp.RegexpPackage::new);

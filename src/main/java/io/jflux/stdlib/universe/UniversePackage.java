@@ -11,6 +11,7 @@ import io.jflux.eval.Value;
 import io.jflux.eval.Values;
 import io.jflux.stdlib.Definitions;
 import io.jflux.stdlib.JavaPackage;
+import io.jflux.stdlib.Streams;
 
 /** The builtins every script sees: conversions, {@code length}, {@code contains}, {@code display}, {@code die}. */
 public final class UniversePackage implements JavaPackage {
@@ -38,6 +39,19 @@ public final class UniversePackage implements JavaPackage {
                     }
                 }
                 return BoolValue.FALSE;
+            })
+            .function("yield", (a, in) -> Streams.stream(a, "tables").yielded(a.string("name", "_result")))
+            .function("limit", (a, in) -> {
+                long n = a.integer("n");
+                long offset = a.integer("offset", 0);
+                if (n < 0 || offset < 0) {
+                    throw a.error("limit: n and offset must not be negative");
+                }
+                return Streams.perTable(Streams.stream(a, "tables"), (ctx, t) -> {
+                    int from = (int) Math.min(offset, t.rowCount());
+                    int count = (int) Math.min(n, t.rowCount() - from);
+                    return t.slice(from, count);
+                });
             })
             .function("die", (a, in) -> {
                 throw new FluxException(ErrorCode.ABORTED, a.string("msg"), a.callSite());

@@ -1,0 +1,66 @@
+package io.jflux.stdlib;
+
+import io.jflux.diag.ErrorCode;
+import io.jflux.diag.FluxException;
+import io.jflux.eval.Arguments;
+import io.jflux.eval.Value;
+import io.jflux.table.FluxTable;
+import io.jflux.table.StreamValue;
+import io.jflux.table.TableContext;
+import io.jflux.table.TableStream;
+import java.util.function.BiFunction;
+
+/** Shared plumbing of the builtins that read and make streams of tables. */
+public final class Streams {
+
+    private Streams() {}
+
+    /** The stream argument {@code name} (usually the piped {@code tables}). */
+    public static StreamValue stream(Arguments args, String name) {
+        Value v = args.require(name);
+        if (v instanceof StreamValue s) {
+            return s;
+        }
+        throw new FluxException(ErrorCode.INVALID, "argument " + name + " of " + args.function()
+                + ": expected a stream of tables but found " + v.kind().fluxName(), args.spanOf(name));
+    }
+
+    /**
+     * A transformation that turns each input table into one output table (or none, when {@code fn} returns
+     * null). {@code fn} must not close its input: the stream does, after {@code fn} returns.
+     */
+    public static StreamValue perTable(StreamValue input, BiFunction<TableContext, FluxTable, FluxTable> fn) {
+        return new StreamValue(ctx -> new PerTable(input.open(ctx), ctx, fn));
+    }
+
+    private static final class PerTable implements TableStream {
+        private final TableStream upstream;
+        private final TableContext ctx;
+        private final BiFunction<TableContext, FluxTable, FluxTable> fn;
+
+        PerTable(TableStream upstream, TableContext ctx, BiFunction<TableContext, FluxTable, FluxTable> fn) {
+            this.upstream = upstream;
+            this.ctx = ctx;
+            this.fn = fn;
+        }
+
+        @Override
+        public FluxTable next() {
+            FluxTable in;
+            while ((in = upstream.next()) != null) {
+                try (FluxTable t = in) {
+                    FluxTable out = fn.apply(ctx, t);
+                    if (out != null) {
+                        return out;
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            upstream.close();
+        }
+    }
+}

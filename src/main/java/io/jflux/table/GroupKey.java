@@ -1,0 +1,147 @@
+package io.jflux.table;
+
+import io.jflux.eval.NullValue;
+import io.jflux.eval.Operators;
+import io.jflux.eval.Value;
+import io.jflux.eval.Values;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The group key of a table: columns, in order, each with the one value every row of the table has in it.
+ * Immutable; equality and hash are computed once, so keys are cheap to compare and to use in hash maps.
+ */
+public final class GroupKey implements Comparable<GroupKey> {
+
+    public static final GroupKey EMPTY = new GroupKey(List.of(), List.of());
+
+    private final List<ColumnMeta> columns;
+    private final List<Value> values;
+    private final int hash;
+
+    public GroupKey(List<ColumnMeta> columns, List<Value> values) {
+        if (columns.size() != values.size()) {
+            throw new IllegalArgumentException("group key: " + columns.size() + " columns, " + values.size() + " values");
+        }
+        this.columns = List.copyOf(columns);
+        this.values = List.copyOf(values);
+        this.hash = 31 * this.columns.hashCode() + this.values.hashCode();
+    }
+
+    public List<ColumnMeta> columns() {
+        return columns;
+    }
+
+    public List<Value> values() {
+        return values;
+    }
+
+    public int size() {
+        return columns.size();
+    }
+
+    /** The index of the column labelled {@code label}, or -1. */
+    public int indexOf(String label) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public boolean has(String label) {
+        return indexOf(label) >= 0;
+    }
+
+    /** The value of column {@code label}, or null (Java) when the key has no such column. */
+    public Value value(String label) {
+        int i = indexOf(label);
+        return i < 0 ? null : values.get(i);
+    }
+
+    /** This key with {@code label} set to {@code value} (added at the end if absent). */
+    public GroupKey with(ColumnMeta column, Value value) {
+        List<ColumnMeta> cols = new ArrayList<>(columns);
+        List<Value> vals = new ArrayList<>(values);
+        int i = indexOf(column.label());
+        if (i >= 0) {
+            cols.set(i, column);
+            vals.set(i, value);
+        } else {
+            cols.add(column);
+            vals.add(value);
+        }
+        return new GroupKey(cols, vals);
+    }
+
+    /** This key without column {@code label}. */
+    public GroupKey without(String label) {
+        int i = indexOf(label);
+        if (i < 0) {
+            return this;
+        }
+        List<ColumnMeta> cols = new ArrayList<>(columns);
+        List<Value> vals = new ArrayList<>(values);
+        cols.remove(i);
+        vals.remove(i);
+        return new GroupKey(cols, vals);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof GroupKey k && k.hash == hash && k.columns.equals(columns) && k.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    /** Orders keys column by column: label, then value (null first), as Flux sorts group keys. */
+    @Override
+    public int compareTo(GroupKey o) {
+        int n = Math.min(columns.size(), o.columns.size());
+        for (int i = 0; i < n; i++) {
+            int c = Operators.compareUtf8(columns.get(i).label(), o.columns.get(i).label());
+            if (c != 0) {
+                return c;
+            }
+            c = compareValues(values.get(i), o.values.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(columns.size(), o.columns.size());
+    }
+
+    /** Orders two values of one column: nulls first, then by value; values of other kinds by kind. */
+    public static int compareValues(Value a, Value b) {
+        if (a.isNull() || b.isNull()) {
+            return Boolean.compare(!a.isNull(), !b.isNull());
+        }
+        if (a.kind() != b.kind()) {
+            return a.kind().compareTo(b.kind());
+        }
+        if (a instanceof io.jflux.eval.BoolValue x && b instanceof io.jflux.eval.BoolValue y) {
+            return Boolean.compare(x.value(), y.value());
+        }
+        return Operators.compare(a, b, io.jflux.syntax.Operator.LT, io.jflux.syntax.Span.NONE);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            Value v = values.get(i);
+            sb.append(columns.get(i).label()).append('=').append(v == null ? NullValue.NULL : Values.display(v));
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,254 @@
+package io.jflux.table;
+
+import io.jflux.diag.ErrorCode;
+import io.jflux.diag.FluxException;
+import io.jflux.eval.BoolValue;
+import io.jflux.eval.DurationValue;
+import io.jflux.eval.Durations;
+import io.jflux.eval.FloatValue;
+import io.jflux.eval.IntValue;
+import io.jflux.eval.StringValue;
+import io.jflux.eval.TimeValue;
+import io.jflux.eval.UIntValue;
+import io.jflux.eval.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Builds one table column by column. Columns may be added at any time; a column added late, or one that got
+ * fewer values than others, is padded with nulls when the table is built. The builder owns its vectors until
+ * {@link #build}; closing an unbuilt builder releases them.
+ */
+public final class TableBuilder implements AutoCloseable {
+
+    private final BufferAllocator allocator;
+    private GroupKey key;
+    private final List<ColumnMeta> columns = new ArrayList<>();
+    private final List<FieldVector> vectors = new ArrayList<>();
+    private final List<int[]> counts = new ArrayList<>();
+    private boolean built;
+
+    public TableBuilder(BufferAllocator allocator, GroupKey key) {
+        this.allocator = allocator;
+        this.key = key;
+    }
+
+    public GroupKey key() {
+        return key;
+    }
+
+    public void setKey(GroupKey key) {
+        this.key = key;
+    }
+
+    public List<ColumnMeta> columns() {
+        return columns;
+    }
+
+    /** The index of column {@code label}, or -1. */
+    public int columnIndex(String label) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The index of column {@code meta}, adding it when new.
+     *
+     * @throws FluxException when a column of that label exists with another type
+     */
+    public int addColumn(ColumnMeta meta) {
+        int i = columnIndex(meta.label());
+        if (i >= 0) {
+            if (columns.get(i).type() != meta.type()) {
+                throw new FluxException(ErrorCode.INVALID, "column " + meta.label() + " has type "
+                        + columns.get(i).type().fluxName() + ", cannot add values of type " + meta.type().fluxName());
+            }
+            return i;
+        }
+        columns.add(meta);
+        vectors.add(newVector(meta));
+        counts.add(new int[1]);
+        return columns.size() - 1;
+    }
+
+    private FieldVector newVector(ColumnMeta meta) {
+        String name = meta.label();
+        switch (meta.type()) {
+            case BOOL: return new BitVector(name, allocator);
+            case UINT: return new UInt8Vector(name, allocator);
+            case FLOAT: return new Float8Vector(name, allocator);
+            case STRING: return new VarCharVector(name, allocator);
+            default: return new BigIntVector(name, allocator);
+        }
+    }
+
+    /** How many values column {@code col} has so far. */
+    public int size(int col) {
+        return counts.get(col)[0];
+    }
+
+    /** The number of rows the table will have: the longest column. */
+    public int rowCount() {
+        int n = 0;
+        for (int[] c : counts) {
+            n = Math.max(n, c[0]);
+        }
+        return n;
+    }
+
+    private int next(int col) {
+        return counts.get(col)[0]++;
+    }
+
+    public void appendNull(int col) {
+        int i = next(col);
+        FieldVector v = vectors.get(col);
+        if (v instanceof VarCharVector s) {
+            s.fillEmpties(i);
+        }
+        v.setNull(i);
+    }
+
+    public void appendLong(int col, long value) {
+        int i = next(col);
+        FieldVector v = vectors.get(col);
+        if (v instanceof BigIntVector b) {
+            b.setSafe(i, value);
+        } else {
+            ((UInt8Vector) v).setSafe(i, value);
+        }
+    }
+
+    public void appendDouble(int col, double value) {
+        ((Float8Vector) vectors.get(col)).setSafe(next(col), value);
+    }
+
+    public void appendBool(int col, boolean value) {
+        ((BitVector) vectors.get(col)).setSafe(next(col), value ? 1 : 0);
+    }
+
+    public void appendString(int col, String value) {
+        appendUtf8(col, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void appendUtf8(int col, byte[] utf8) {
+        ((VarCharVector) vectors.get(col)).setSafe(next(col), utf8);
+    }
+
+    /**
+     * Appends a Flux value (null appends a null).
+     *
+     * @throws FluxException when the value's kind does not fit the column
+     */
+    public void appendValue(int col, Value value) {
+        if (value.isNull()) {
+            appendNull(col);
+            return;
+        }
+        ColumnMeta meta = columns.get(col);
+        switch (meta.type()) {
+            case BOOL:
+                if (value instanceof BoolValue b) {
+                    appendBool(col, b.value());
+                    return;
+                }
+                break;
+            case INT:
+                if (value instanceof IntValue i) {
+                    appendLong(col, i.value());
+                    return;
+                }
+                break;
+            case UINT:
+                if (value instanceof UIntValue u) {
+                    appendLong(col, u.value());
+                    return;
+                }
+                break;
+            case FLOAT:
+                if (value instanceof FloatValue f) {
+                    appendDouble(col, f.value());
+                    return;
+                }
+                break;
+            case STRING:
+                if (value instanceof StringValue s) {
+                    appendString(col, s.value());
+                    return;
+                }
+                break;
+            case TIME:
+                if (value instanceof TimeValue t) {
+                    appendLong(col, t.nanos());
+                    return;
+                }
+                break;
+            default:
+                if (value instanceof DurationValue d) {
+                    appendLong(col, Durations.approxNanos(d));
+                    return;
+                }
+                break;
+        }
+        throw new FluxException(ErrorCode.INVALID, "column " + meta.label() + " has type " + meta.type().fluxName()
+                + ", cannot hold a value of type " + value.kind().fluxName());
+    }
+
+    /** Appends cell {@code (srcCol, row)} of {@code src}, which must have this column's type. */
+    public void appendFrom(int col, FluxTable src, int srcCol, int row) {
+        if (src.isNull(srcCol, row)) {
+            appendNull(col);
+            return;
+        }
+        switch (columns.get(col).type()) {
+            case BOOL: appendBool(col, src.getBool(srcCol, row)); break;
+            case FLOAT: appendDouble(col, src.getDouble(srcCol, row)); break;
+            case STRING:
+                appendUtf8(col, ((VarCharVector) src.vector(srcCol)).get(src.offset() + row));
+                break;
+            default: appendLong(col, src.getLong(srcCol, row)); break;
+        }
+    }
+
+    /** The table: every column padded with nulls to the longest one. The builder is done after this. */
+    public FluxTable build() {
+        if (built) {
+            throw new IllegalStateException("table already built");
+        }
+        int rows = rowCount();
+        for (int c = 0; c < columns.size(); c++) {
+            while (size(c) < rows) {
+                appendNull(c);
+            }
+            vectors.get(c).setValueCount(rows);
+        }
+        built = true;
+        int[] idx = new int[columns.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        return new FluxTable(key, columns, new Batch(vectors), idx, 0, rows);
+    }
+
+    @Override
+    public void close() {
+        if (!built) {
+            built = true;
+            for (FieldVector v : vectors) {
+                v.close();
+            }
+        }
+    }
+}
