@@ -36,3 +36,12 @@ builtin yield : (<-tables: stream[A], ?name: string) => stream[A]
 
 // limit keeps the first n rows of each table, after skipping offset rows.
 builtin limit : (<-tables: stream[A], n: int, ?offset: int) => stream[A]
+
+// ---- Transformations of rows and columns (Java: RowTransformations)
+
+
+// ---- Aggregates, selectors, ordering and windows (Java: Aggregates)
+
+
+// ---- Testing helpers in the universe, if any (Java: none)
+

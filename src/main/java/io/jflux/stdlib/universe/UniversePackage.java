@@ -18,6 +18,8 @@ public final class UniversePackage implements JavaPackage {
 
     @Override
     public void define(Definitions defs) {
+        RowTransformations.define(defs);
+        Aggregates.define(defs);
         defs.value("true", BoolValue.TRUE)
             .value("false", BoolValue.FALSE)
             .function("int", (a, in) -> Conversions.toInt(a.require("v"), a.spanOf("v")))
