@@ -36,6 +36,7 @@ public final class Registry implements PackageLoader {
         STANDARD.put("strings", io.jflux.stdlib.strings.StringsPackage::new);
         STANDARD.put("regexp", io.jflux.stdlib.regexp.RegexpPackage::new);
         STANDARD.put("math", io.jflux.stdlib.math.MathPackage::new);
+        STANDARD.put("testing", io.jflux.stdlib.testing.TestingPackage::new);
     }
 
     private static final String RESOURCE_ROOT = "/io/jflux/stdlib/flux/";
