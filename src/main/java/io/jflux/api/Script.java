@@ -6,7 +6,12 @@ import io.jflux.eval.ExecutionContext;
 import io.jflux.eval.Interpreter;
 import io.jflux.eval.Scope;
 import io.jflux.syntax.SourceFile;
+import io.jflux.syntax.Statement;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A parsed script. It may be run many times, from several threads; each run is independent. */
 public final class Script {
@@ -42,6 +47,36 @@ public final class Script {
      * @throws FluxException when the script fails; its diagnostics carry positions in this script
      */
     public Execution run(RunOptions options) {
+        return execute(file, options);
+    }
+
+    /**
+     * The {@code testcase} blocks of this script, each runnable on its own; the parents of {@code testcase x
+     * extends "..."} are looked up next to the file this script's name names.
+     */
+    public List<Testcase> testcases() {
+        Path parent = null;
+        try {
+            parent = Path.of(name).toAbsolutePath().getParent();
+        } catch (InvalidPathException e) {
+            // not a path: parents are looked up in the working directory
+        }
+        return testcases(parent == null ? Path.of("") : parent);
+    }
+
+    /** The {@code testcase} blocks of this script; {@code directory} is where their parents are looked up. */
+    public List<Testcase> testcases(Path directory) {
+        List<Testcase> all = new ArrayList<>();
+        for (Statement s : file.body()) {
+            if (s instanceof Statement.TestcaseStatement t) {
+                all.add(new Testcase(this, t, directory));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** Runs {@code program} (this script, or a test case assembled from it) in a new execution. */
+    Execution execute(SourceFile program, RunOptions options) {
         long clockNow = options.clock().getAsLong();
         Instant fixed = options.now();
         long now = fixed == null ? clockNow : fixed.getEpochSecond() * 1_000_000_000L + fixed.getNano();
@@ -49,7 +84,7 @@ public final class Script {
         Interpreter interpreter = new Interpreter(ctx);
         Scope scope = interpreter.newMainScope();
         try {
-            return new Execution(interpreter, ctx, interpreter.run(file, scope));
+            return new Execution(interpreter, ctx, interpreter.run(program, scope));
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
