@@ -27,6 +27,7 @@ public final class Main {
             "Commands:",
             "  run    Runs a Flux script and prints what it produces",
             "  fmt    Prints a Flux script in canonical form",
+            "  test   Runs the testcase blocks of Flux test files",
             "  help   Shows the help of a command",
             "",
             "Options:",
@@ -61,6 +62,8 @@ public final class Main {
                     return new RunCommand(io).execute(rest);
                 case "fmt":
                     return new FmtCommand(io).execute(rest);
+                case "test":
+                    return new TestCommand(io).execute(rest);
                 case "help":
                     return help(io, rest);
                 case "-h":
@@ -72,13 +75,14 @@ public final class Main {
                     out.println(version());
                     return 0;
                 case "":
-                    throw new CommandLine.UsageException("missing command (run, fmt, help)");
+                    throw new CommandLine.UsageException("missing command (run, fmt, test, help)");
                 default:
                     throw new CommandLine.UsageException("unknown command '" + command + "'");
             }
         } catch (CommandLine.UsageException e) {
             err.println("error: " + e.getMessage());
-            String which = command.equals("run") || command.equals("fmt") ? "jflux " + command : "jflux";
+            String which = command.equals("run") || command.equals("fmt") || command.equals("test")
+                    ? "jflux " + command : "jflux";
             err.println("Try '" + which + " --help' for more information.");
             return USAGE_ERROR;
         } catch (RuntimeException | StackOverflowError e) {
@@ -100,6 +104,9 @@ public final class Main {
                 return 0;
             case "fmt":
                 io.out().print(FmtCommand.USAGE);
+                return 0;
+            case "test":
+                io.out().print(TestCommand.USAGE);
                 return 0;
             case "":
                 io.out().print(USAGE);

@@ -60,7 +60,7 @@ class CliTest {
                 Arguments.of(new String[] {"frobnicate"}, "", 2, "",
                         "error: unknown command 'frobnicate'\nTry 'jflux --help' for more information.\n"),
                 Arguments.of(new String[] {}, "", 2, "",
-                        "error: missing command (run, fmt, help)\nTry 'jflux --help' for more information.\n"),
+                        "error: missing command (run, fmt, test, help)\nTry 'jflux --help' for more information.\n"),
                 Arguments.of(new String[] {"fmt", "-"}, "x=1+2\nf=(r)=>r._value>0\n", 0,
                         "x = 1 + 2\nf = (r) => r._value > 0\n", ""),
                 Arguments.of(new String[] {"fmt", "--check", "-"}, "x=1\n", 1, "", ""),
@@ -104,5 +104,61 @@ class CliTest {
         assertEquals("// doubles\ndouble = (v=<-) => v * 2\n\n21\n    |> double()\n", Files.readString(script));
         assertEquals(0, run("", "fmt", "--check", script.toString()).status());
         assertEquals(new Run(0, "42\n", ""), run("", "run", script.toString()));
+    }
+
+    static final String TESTS = "import \"array\"\nimport \"testing\"\n\n"
+            + "testcase same {\n    testing.assertEqualValues(got: 1 + 1, want: 2)\n}\n\n"
+            + "testcase other {\n    testing.assertEqualValues(got: 1 + 2, want: 2)\n}\n";
+
+    @Test
+    void testRunsEveryTestcaseAndExitsOneWhenOneFails(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("math_test.flux");
+        Files.writeString(file, TESTS);
+        assertEquals(new Run(1, "PASS " + file + ":same\n"
+                + "FAIL " + file + ":other: table {} differs (- want, + got):\n"
+                + "        _diff  v\n"
+                + "        -      2\n"
+                + "        +      3\n"
+                + "1 passed, 1 failed\n", ""), run("", "test", file.toString()));
+    }
+
+    @Test
+    void testExitsZeroWhenEveryTestcasePassesAndFindsTestFilesInDirectories(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(sub.resolve("b_test.flux"), "testcase b {\n    1\n}\n");
+        Files.writeString(dir.resolve("a_test.flux"), "testcase a {\n    1\n}\ntestcase c {\n    2\n}\n");
+        Files.writeString(dir.resolve("helper.flux"), "testcase not_a_test_file {\n    die(msg: \"no\")\n}\n");
+        assertEquals(new Run(0, "PASS " + dir.resolve("a_test.flux") + ":a\n"
+                + "PASS " + dir.resolve("a_test.flux") + ":c\n"
+                + "PASS " + sub.resolve("b_test.flux") + ":b\n"
+                + "3 passed, 0 failed\n", ""), run("", "test", dir.toString()));
+        // A file named on the command line runs whatever its name.
+        Path helper = dir.resolve("helper.flux");
+        assertEquals(new Run(1, "FAIL " + helper + ":not_a_test_file: error @2:5-2:19: no\n0 passed, 1 failed\n", ""),
+                run("", "test", "--now", "2030-01-01T00:00:00Z", helper.toString()));
+    }
+
+    @Test
+    void testReportsAFileThatDoesNotParseAsOneFailure(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad_test.flux");
+        Files.writeString(file, "testcase t {\n    x = (\n}\n");
+        assertEquals(new Run(1, "FAIL " + file + ": error @3:1-3:2: unexpected '}'\n"
+                + "     3 | }\n"
+                + "       | ^\n"
+                + "0 passed, 1 failed\n", ""), run("", "test", file.toString()));
+    }
+
+    @Test
+    void testUsageErrorsExitTwo() {
+        assertEquals(new Run(2, "", "error: give at least one test file or directory\n"
+                + "Try 'jflux test --help' for more information.\n"), run("", "test"));
+        assertEquals(new Run(2, "", "error: cannot read no/such_test.flux: no such file\n"
+                + "Try 'jflux test --help' for more information.\n"), run("", "test", "no/such_test.flux"));
+        assertEquals(2, run("", "test", "--now", "soon", "x_test.flux").status());
+        Run help = run("", "test", "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().startsWith("Usage: jflux test [OPTIONS] FILE...\n"), help.out());
+        assertEquals(help.out(), run("", "help", "test").out());
+        assertTrue(run("", "--help").out().contains("  test   Runs the testcase blocks of Flux test files\n"));
     }
 }
