@@ -95,4 +95,12 @@ class LauncherIT {
         assertEquals(new Result(0, "import \"strings\"\n\nx = strings.trimSpace(v: \"  a \")\n", ""),
                 jflux(LAUNCHER, cwd, "", "fmt", "f.flux"));
     }
+
+    @Test
+    void runsTheProjectsFluxTests(@TempDir Path cwd) throws Exception {
+        Result r = jflux(LAUNCHER, cwd, "", "test", HOME.resolve("src/test/flux").toString());
+        assertEquals("", r.err());
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().matches("(?s)(PASS [^\n]+\n)+\\d+ passed, 0 failed\n"), r.out());
+    }
 }
