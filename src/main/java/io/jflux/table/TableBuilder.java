@@ -147,6 +147,11 @@ public final class TableBuilder implements AutoCloseable {
         ((VarCharVector) vectors.get(col)).setSafe(next(col), utf8);
     }
 
+    /** Appends the UTF-8 text {@code utf8[start, start + length)} (a reader's buffer, copied). */
+    public void appendUtf8(int col, byte[] utf8, int start, int length) {
+        ((VarCharVector) vectors.get(col)).setSafe(next(col), utf8, start, length);
+    }
+
     /**
      * Appends a Flux value (null appends a null).
      *
