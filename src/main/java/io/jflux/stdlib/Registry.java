@@ -32,6 +32,7 @@ public final class Registry implements PackageLoader {
     static {
         STANDARD.put("universe", io.jflux.stdlib.universe.UniversePackage::new);
         STANDARD.put("array", io.jflux.stdlib.array.ArrayPackage::new);
+        STANDARD.put("csv", io.jflux.stdlib.csv.CsvPackage::new);
         STANDARD.put("system", io.jflux.stdlib.system.SystemPackage::new);
         STANDARD.put("strings", io.jflux.stdlib.strings.StringsPackage::new);
         STANDARD.put("regexp", io.jflux.stdlib.regexp.RegexpPackage::new);
