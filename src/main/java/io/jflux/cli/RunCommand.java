@@ -7,10 +7,18 @@ import io.jflux.api.Script;
 import io.jflux.diag.DiagnosticPrinter;
 import io.jflux.diag.FluxException;
 import io.jflux.eval.Value;
+import io.jflux.io.AnnotatedCsvWriter;
+import io.jflux.io.JsonLinesWriter;
 import io.jflux.io.TablePrinter;
 import io.jflux.table.TableStream;
 import io.jflux.eval.Values;
 import io.jflux.syntax.Literals;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +30,18 @@ final class RunCommand {
     static final String USAGE = String.join("\n",
             "Usage: jflux run [OPTIONS] (FILE | - | -e SCRIPT)",
             "",
-            "Runs a Flux script and prints the value of its last expression statement.",
+            "Runs a Flux script. Prints the tables of every result (each expression statement whose",
+            "value is a stream of tables); a script without results prints the value of its last",
+            "expression statement.",
             "",
             "Arguments:",
             "  FILE                 The script to run; - reads it from standard input",
             "",
             "Options:",
             "  -e, --execute SCRIPT Runs SCRIPT given as text",
+            "      --format FORMAT  How to print tables: table (the default; as the influx CLI prints",
+            "                       them), csv (annotated CSV, as InfluxDB's query API returns it) or",
+            "                       json (one JSON object per row, with its result and table index)",
             "      --now TIME       The time now() returns, RFC3339 (e.g. 2030-01-01T00:00:00Z);",
             "                       a script's own `option now` still wins",
             "  -h, --help           Shows this help and exits",
@@ -42,8 +55,30 @@ final class RunCommand {
         this.io = io;
     }
 
+    /** Prints every result's tables in {@code format}; output written before a failure stays written. */
+    private void printResults(Execution run, String format) {
+        Writer text = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8));
+        AnnotatedCsvWriter csv = new AnnotatedCsvWriter(text);
+        JsonLinesWriter json = new JsonLinesWriter(text);
+        try {
+            for (Execution.Result r : run.results()) {
+                try (TableStream tables = run.tables(r)) {
+                    switch (format) {
+                        case "csv": csv.writeResult(r.name(), tables); break;
+                        case "json": json.writeResult(r.name(), tables); break;
+                        default: TablePrinter.print(r.name(), tables, io.out()); break;
+                    }
+                } finally {
+                    text.flush();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     int execute(List<String> args) {
-        CommandLine cl = CommandLine.parse(args, Set.of("--execute", "--now"), Set.of("--help"),
+        CommandLine cl = CommandLine.parse(args, Set.of("--execute", "--now", "--format"), Set.of("--help"),
                 Map.of("-e", "--execute", "-h", "--help"));
         if (cl.has("--help")) {
             io.out().print(USAGE);
@@ -56,6 +91,10 @@ final class RunCommand {
         }
         if (files.isEmpty() == (inline == null)) {
             throw new CommandLine.UsageException("give exactly one of FILE, - or -e SCRIPT");
+        }
+        String format = cl.has("--format") ? cl.value("--format") : "table";
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new CommandLine.UsageException("--format: '" + format + "' is not one of table, csv, json");
         }
         RunOptions options = RunOptions.defaults().withOutput(io.out());
         String now = cl.value("--now");
@@ -85,11 +124,7 @@ final class RunCommand {
                     io.out().println(Values.display(last));
                 }
             } else {
-                for (Execution.Result r : run.results()) {
-                    try (TableStream tables = run.tables(r)) {
-                        TablePrinter.print(r.name(), tables, io.out());
-                    }
-                }
+                printResults(run, format);
             }
             return 0;
         } catch (FluxException e) {

@@ -29,6 +29,38 @@ class CliTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Two tables (one with a null), yielded twice. */
+    static final String TWO_TABLES = String.join("\n",
+            "import \"csv\"",
+            "data = csv.from(csv: \"#group,false,false,true,false,false",
+            "#datatype,string,long,string,dateTime:RFC3339,double",
+            "#default,_result,,,,",
+            ",result,table,host,_time,_value",
+            ",,0,a,2021-01-01T00:00:00Z,1.5",
+            ",,1,\\\"b,c\\\",2021-01-01T00:00:00.250Z,",
+            "\")",
+            "data",
+            "data |> yield(name: \"hosts\")",
+            "");
+
+    static final String TWO_TABLES_TABLE = tableText("_result") + tableText("hosts");
+
+    static String tableText(String result) {
+        return "Result: " + result + "\n"
+                + "Table: keys: [host]\n"
+                + "           host:string                      _time:time                  _value:float\n"
+                + "----------------------  ------------------------------  ----------------------------\n"
+                + "                     a  2021-01-01T00:00:00.000000000Z                           1.5\n"
+                + "Table: keys: [host]\n"
+                + "           host:string                      _time:time                  _value:float\n"
+                + "----------------------  ------------------------------  ----------------------------\n"
+                + "                   b,c  2021-01-01T00:00:00.250000000Z                              \n";
+    }
+
+    static final String BAD_SECOND_TABLE = "import \"csv\"\n"
+            + "csv.from(csv: \"#datatype,string,long,long\\n#group,false,false,false\\n#default,_result,,\\n"
+            + ",result,table,n\\n,,0,1\\n,,1,x\\n\")\n";
+
     static Stream<Arguments> cases() {
         return Stream.of(
                 // args, stdin, status, stdout, stderr
@@ -61,6 +93,43 @@ class CliTest {
                         "error: unknown command 'frobnicate'\nTry 'jflux --help' for more information.\n"),
                 Arguments.of(new String[] {}, "", 2, "",
                         "error: missing command (run, fmt, test, help)\nTry 'jflux --help' for more information.\n"),
+                Arguments.of(new String[] {"run", "-"}, TWO_TABLES, 0, TWO_TABLES_TABLE, ""),
+                Arguments.of(new String[] {"run", "--format", "table", "-"}, TWO_TABLES, 0, TWO_TABLES_TABLE, ""),
+                Arguments.of(new String[] {"run", "--format=csv", "-"}, TWO_TABLES, 0, String.join("\r\n",
+                        "#group,false,false,true,false,false",
+                        "#datatype,string,long,string,dateTime:RFC3339,double",
+                        "#default,_result,,,,",
+                        ",result,table,host,_time,_value",
+                        ",,0,a,2021-01-01T00:00:00Z,1.5",
+                        ",,1,\"b,c\",2021-01-01T00:00:00.25Z,",
+                        "",
+                        "#group,false,false,true,false,false",
+                        "#datatype,string,long,string,dateTime:RFC3339,double",
+                        "#default,hosts,,,,",
+                        ",result,table,host,_time,_value",
+                        ",,0,a,2021-01-01T00:00:00Z,1.5",
+                        ",,1,\"b,c\",2021-01-01T00:00:00.25Z,",
+                        "", ""), ""),
+                Arguments.of(new String[] {"run", "--format", "json", "-"}, TWO_TABLES, 0,
+                        "{\"result\":\"_result\",\"table\":0,\"host\":\"a\",\"_time\":\"2021-01-01T00:00:00Z\",\"_value\":1.5}\n"
+                        + "{\"result\":\"_result\",\"table\":1,\"host\":\"b,c\",\"_time\":\"2021-01-01T00:00:00.25Z\",\"_value\":null}\n"
+                        + "{\"result\":\"hosts\",\"table\":0,\"host\":\"a\",\"_time\":\"2021-01-01T00:00:00Z\",\"_value\":1.5}\n"
+                        + "{\"result\":\"hosts\",\"table\":1,\"host\":\"b,c\",\"_time\":\"2021-01-01T00:00:00.25Z\",\"_value\":null}\n",
+                        ""),
+                Arguments.of(new String[] {"run", "--format", "json", "-e", "1 + 1"}, "", 0, "2\n", ""),
+                Arguments.of(new String[] {"run", "--format", "xml", "-e", "1"}, "", 2, "",
+                        "error: --format: 'xml' is not one of table, csv, json\n"
+                                + "Try 'jflux run --help' for more information.\n"),
+                Arguments.of(new String[] {"run", "--format", "csv", "-"}, BAD_SECOND_TABLE, 1, String.join("\r\n",
+                        "#group,false,false,false",
+                        "#datatype,string,long,long",
+                        "#default,_result,,",
+                        ",result,table,n",
+                        ",,0,1", ""),
+                        "error @2:1-2:123: csv.from: csv line 6: column \"n\": \"x\" is not a valid long\n"
+                                + " 2 | csv.from(csv: \"#datatype,string,long,long\\n#group,false,false,false\\n"
+                                + "#default,_result,,\\n,result,table,n\\n,,0,1\\n,,1,x\\n\")\n"
+                                + "   | " + "^".repeat(122) + "\n"),
                 Arguments.of(new String[] {"fmt", "-"}, "x=1+2\nf=(r)=>r._value>0\n", 0,
                         "x = 1 + 2\nf = (r) => r._value > 0\n", ""),
                 Arguments.of(new String[] {"fmt", "--check", "-"}, "x=1\n", 1, "", ""),
@@ -79,6 +148,39 @@ class CliTest {
         assertEquals(err, r.err(), "stderr");
         assertEquals(out, r.out(), "stdout");
         assertEquals(status, r.status(), "exit status");
+    }
+
+    @Test
+    void tablesPrintAsTheInfluxCliPrintsThem(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data.csv");
+        Files.writeString(data, String.join("\r\n",
+                "#group,false,false,false,true,false,false,false,true,false",
+                "#datatype,string,long,boolean,string,unsignedLong,long,double,string,dateTime:RFC3339",
+                "#default,_result,,,,,,,,",
+                ",result,table,ok,region,count,delta,_value,host,_time",
+                ",,0,true,east,18446744073709551615,-3,0.1,a long host name with spaces,2021-01-01T00:00:00Z",
+                ",,0,,east,,,,a long host name with spaces,",
+                ",,1,false,\"\"\"quoted\"\"\",1,1,1e21,b,2021-01-01T00:00:00.001Z",
+                ""));
+        String wide = "%22s  %28s  %12s  %27s  %26s  %28s  %30s\n";
+        String narrow = "%22s  %22s  %12s  %27s  %26s  %28s  %30s\n";
+        String[] header = {"region:string", "host:string", "ok:boolean", "count:uint", "delta:int", "_value:float",
+            "_time:time"};
+        assertEquals(new Run(0, "Result: _result\n"
+                + "Table: keys: [region, host]\n"
+                + String.format(wide, (Object[]) header)
+                + String.format(wide, "-".repeat(22), "-".repeat(28), "-".repeat(12), "-".repeat(27), "-".repeat(26),
+                        "-".repeat(28), "-".repeat(30))
+                + String.format(wide, "east", "a long host name with spaces", "true", "18446744073709551615", "-3",
+                        "0.1", "2021-01-01T00:00:00.000000000Z")
+                + String.format(wide, "east", "a long host name with spaces", "", "", "", "", "")
+                + "Table: keys: [region, host]\n"
+                + String.format(narrow, (Object[]) header)
+                + String.format(narrow, "-".repeat(22), "-".repeat(22), "-".repeat(12), "-".repeat(27), "-".repeat(26),
+                        "-".repeat(28), "-".repeat(30))
+                + String.format(narrow, "\"quoted\"", "b", "false", "1", "1", "1000000000000000000000",
+                        "2021-01-01T00:00:00.001000000Z"), ""),
+                run("", "run", "-e", "import \"csv\"\ncsv.from(file: \"" + data + "\")"));
     }
 
     @Test
