@@ -34,28 +34,69 @@ public final class Values {
         if (d == 0) {
             return (1 / d < 0) ? "-0" : "0";
         }
-        return shortest(d).toPlainString();
+        Digits g = shortest(d);
+        StringBuilder sb = new StringBuilder(g.digits.length() + 8);
+        if (d < 0) {
+            sb.append('-');
+        }
+        int n = g.digits.length();
+        if (g.point <= 0) {
+            sb.append("0.");
+            for (int i = g.point; i < 0; i++) {
+                sb.append('0');
+            }
+            sb.append(g.digits);
+        } else if (g.point >= n) {
+            sb.append(g.digits);
+            for (int i = n; i < g.point; i++) {
+                sb.append('0');
+            }
+        } else {
+            sb.append(g.digits, 0, g.point).append('.').append(g.digits, g.point, n);
+        }
+        return sb.toString();
     }
 
+    /** The significant digits of a number (no leading or trailing zeros) and where its decimal point goes. */
+    private record Digits(String digits, int point) {}
+
     /**
-     * The decimal with the fewest significant digits that reads back as {@code d} (as Go's {@code 'f', -1} and
-     * {@code %v} choose). Java 17's {@link Double#toString} sometimes gives one digit more than needed, so its
-     * answer is shortened while a shorter rounding of the exact value still reads back as {@code d}.
+     * The fewest significant digits that read back as {@code |d|} (as Go's {@code 'f', -1} and {@code %v}
+     * choose). Java 17's {@link Double#toString} gives the shortest digits except, at times, one digit more for
+     * long (16–17 digit) or subnormal values; those are shortened while a shorter rounding of the exact value
+     * still reads back as {@code d}.
      */
-    static BigDecimal shortest(double d) {
-        BigDecimal best = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        BigDecimal exact = null;
-        for (int p = best.precision() - 1; p >= 1; p--) {
-            if (exact == null) {
-                exact = new BigDecimal(d);
-            }
+    private static Digits shortest(double d) {
+        String s = Double.toString(Math.abs(d));
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        int exp = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
+        int dot = mantissa.indexOf('.');
+        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int point = dot + exp;
+        int lead = 0;
+        while (lead < all.length() - 1 && all.charAt(lead) == '0') {
+            lead++;
+        }
+        int trail = all.length();
+        while (trail > lead + 1 && all.charAt(trail - 1) == '0') {
+            trail--;
+        }
+        Digits g = new Digits(all.substring(lead, trail), point - lead);
+        if (g.digits.length() < 16 && Math.abs(d) >= Double.MIN_NORMAL) {
+            return g;
+        }
+        BigDecimal best = new BigDecimal(g.digits).scaleByPowerOfTen(g.point - g.digits.length());
+        BigDecimal exact = new BigDecimal(Math.abs(d));
+        for (int p = g.digits.length() - 1; p >= 1; p--) {
             BigDecimal shorter = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
-            if (shorter.doubleValue() != d) {
+            if (shorter.doubleValue() != Math.abs(d)) {
                 break;
             }
             best = shorter.stripTrailingZeros();
         }
-        return best;
+        String digits = best.unscaledValue().toString();
+        return new Digits(digits, digits.length() - best.scale());
     }
 
     /** Go's {@code %v} of a float: shortest digits, exponent form below 1e-4 and from 1e21 ({@code display}). */
@@ -63,17 +104,16 @@ public final class Values {
         if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
             return formatFloat(d);
         }
-        BigDecimal b = shortest(d);
-        int exp = b.precision() - b.scale() - 1;
+        Digits g = shortest(d);
+        int exp = g.point - 1;
         if (exp < -4 || exp >= 21) {
-            String digits = b.unscaledValue().abs().toString();
             StringBuilder sb = new StringBuilder();
             if (d < 0) {
                 sb.append('-');
             }
-            sb.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                sb.append('.').append(digits, 1, digits.length());
+            sb.append(g.digits.charAt(0));
+            if (g.digits.length() > 1) {
+                sb.append('.').append(g.digits, 1, g.digits.length());
             }
             sb.append('e').append(exp < 0 ? '-' : '+');
             int a = Math.abs(exp);
@@ -83,7 +123,7 @@ public final class Values {
             sb.append(a);
             return sb.toString();
         }
-        return b.toPlainString();
+        return formatFloat(d);
     }
 
     /** {@code string(v:)} of a basic value; null for values that have no string form. */
