@@ -364,6 +364,15 @@ c10 = 1 // an end-of-line comment becomes a leading comment of the next statemen
 // leading
 //comments, one without a space
 c11 = 2
+c12 = [
+    // before the first element
+    10,
+    // before the second,
+    // on two lines
+    {k: 20},
+]
+c13 = ["x": 1, // before the second entry
+    "y": 2]
 bl = () => {
     // only a comment inside
 
