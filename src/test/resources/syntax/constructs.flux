@@ -62,6 +62,9 @@ t2 = 2018-01-01
 t3 = 2018-05-22T19:53:23.09012Z
 t4 = 2018-05-22T19:53:23.123456789+05:30
 t5 = 2018-01-01T00:00:00Z + 1d
+t6 = 1677-09-21T00:12:43.145224192Z
+t7 = 1677-09-21T00:13:00.5Z
+t8 = 2262-04-11T23:47:16.854775807Z
 
 // ---- string literals
 s0 = "abc"
@@ -361,6 +364,15 @@ c10 = 1 // an end-of-line comment becomes a leading comment of the next statemen
 // leading
 //comments, one without a space
 c11 = 2
+c12 = [
+    // before the first element
+    10,
+    // before the second,
+    // on two lines
+    {k: 20},
+]
+c13 = ["x": 1, // before the second entry
+    "y": 2]
 bl = () => {
     // only a comment inside
 

@@ -708,15 +708,19 @@ final class AstBuilder {
         }
         if (ctx instanceof ArrayLiteralContext a) {
             List<Expression> elements = new ArrayList<>();
+            List<List<String>> comments = new ArrayList<>();
             for (ExpressionContext e : a.expression()) {
+                comments.add(commentsBefore(e.getStart()));
                 elements.add(expression(e));
             }
-            return new ArrayExpression(sp, elements);
+            return new ArrayExpression(sp, elements, comments);
         }
         if (ctx instanceof DictLiteralContext d) {
             List<DictItem> items = new ArrayList<>();
             for (DictItemContext item : d.dictItem()) {
-                items.add(new DictItem(span(item), expression(item.expression(0)), expression(item.expression(1))));
+                List<String> comments = commentsBefore(item.getStart());
+                items.add(new DictItem(span(item), comments, expression(item.expression(0)),
+                        expression(item.expression(1))));
             }
             return new DictExpression(sp, items);
         }

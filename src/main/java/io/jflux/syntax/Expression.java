@@ -77,13 +77,36 @@ public sealed interface Expression extends Node {
         }
     }
 
-    record ArrayExpression(Span span, List<Expression> elements) implements Expression {
+    /**
+     * {@code [a, b]}; {@code comments} holds, for each element, the comments that stand on their own lines before it
+     * (an empty list for none; an empty {@code comments} stands for no comments at all).
+     */
+    record ArrayExpression(Span span, List<Expression> elements, List<List<String>> comments) implements Expression {
         public ArrayExpression {
             elements = List.copyOf(elements);
+            if (comments.isEmpty()) {
+                comments = java.util.Collections.nCopies(elements.size(), List.of());
+            } else if (comments.size() != elements.size()) {
+                throw new IllegalArgumentException("one list of comments per element");
+            }
+            comments = comments.stream().map(List::copyOf).toList();
+        }
+
+        public ArrayExpression(Span span, List<Expression> elements) {
+            this(span, elements, List.of());
         }
     }
 
-    record DictItem(Span span, Expression key, Expression value) implements Node {}
+    /** {@code key: value} in a dictionary, with the comments that stand on their own lines before it. */
+    record DictItem(Span span, List<String> comments, Expression key, Expression value) implements Node {
+        public DictItem {
+            comments = List.copyOf(comments);
+        }
+
+        public DictItem(Span span, Expression key, Expression value) {
+            this(span, List.of(), key, value);
+        }
+    }
 
     /** {@code ["a": 1]}; empty for {@code [:]}. */
     record DictExpression(Span span, List<DictItem> items) implements Expression {

@@ -40,7 +40,15 @@ public final class Literals {
                 return Math.multiplyExact(seconds, 1_000_000_000L);
             }
             OffsetDateTime t = OffsetDateTime.parse(text);
-            return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
+            long seconds = t.toEpochSecond();
+            long nanos = t.getNano();
+            if (seconds < 0 && nanos > 0) {
+                // Borrow a second so that instants just after the earliest one (1677-09-21T00:12:43.145224192Z)
+                // do not overflow on the way: their whole seconds alone lie below the range.
+                seconds++;
+                nanos -= 1_000_000_000L;
+            }
+            return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("no such date or time", e);
         }

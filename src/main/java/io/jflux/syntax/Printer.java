@@ -259,8 +259,9 @@ public final class Printer {
         }
         if (e instanceof ArrayExpression a) {
             List<Item> items = new ArrayList<>();
-            for (Expression el : a.elements()) {
-                items.add(new Item(List.of(), expr(el, ind + 1, (ind + 1) * 4, P_LOWEST, true)));
+            for (int i = 0; i < a.elements().size(); i++) {
+                Expression el = a.elements().get(i);
+                items.add(new Item(a.comments().get(i), expr(el, ind + 1, (ind + 1) * 4, P_LOWEST, true)));
             }
             return list("[", "]", items, ind, col);
         }
@@ -272,7 +273,7 @@ public final class Printer {
             for (DictItem item : d.items()) {
                 String key = expr(item.key(), ind + 1, (ind + 1) * 4, P_LOWEST, true) + ": ";
                 String value = expr(item.value(), ind + 1, end((ind + 1) * 4, key), P_LOWEST, true);
-                items.add(new Item(List.of(), key + value));
+                items.add(new Item(item.comments(), key + value));
             }
             return list("[", "]", items, ind, col);
         }

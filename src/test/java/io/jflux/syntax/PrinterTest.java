@@ -76,6 +76,11 @@ class PrinterTest {
                         + "    b: 2,\n)\n"),
                 same("comment on a function parameter", "f = (\n    // the input\n    x,\n    y=1,\n) => x + y\n"),
                 same("comment in a with record", "r = {r with\n    // doubled\n    a: r.a * 2,\n}\n"),
+                same("comments on array elements", "a = [\n    // first\n    1,\n    // second\n    // still second\n"
+                        + "    2,\n    3,\n]\n"),
+                same("comment on a dictionary entry", "d = [\n    // why\n    \"k\": 1,\n    \"l\": 2,\n]\n"),
+                change("comment in an array breaks it", "f(rows: [{a: 1}, // about b\n{b: 2}])",
+                        "f(\n    rows: [\n        {a: 1},\n        // about b\n        {b: 2},\n    ],\n)\n"),
                 same("comment forces the enclosing call to break",
                         "f(\n    r: {\n        // c\n        a: 1,\n    },\n)\n"),
 

@@ -258,7 +258,7 @@ class RoundTripTest {
             this.random = random;
         }
 
-        /** Now and then a comment before a property, parameter or argument. */
+        /** Now and then a comment before a property, parameter, argument, array element or dictionary entry. */
         private List<String> comments() {
             return random.nextInt(12) == 0 ? List.of(" note " + random.nextInt(3)) : List.of();
         }
@@ -310,9 +310,9 @@ class RoundTripTest {
                             List.of(new Property(S, comments(), new Identifier(S, "a"), expression(d)),
                                     new Property(S, comments(), new Identifier(S, "b"), null)));
                 case 12:
-                    return new ArrayExpression(S, List.of(expression(d), expression(d)));
+                    return new ArrayExpression(S, List.of(expression(d), expression(d)), List.of(comments(), comments()));
                 case 13:
-                    return new DictExpression(S, List.of(new DictItem(S, expression(d), expression(d))));
+                    return new DictExpression(S, List.of(new DictItem(S, comments(), expression(d), expression(d))));
                 case 14:
                     return new StringExpression(S, List.of(new TextPart("t$"), new InterpolatedPart(expression(d)),
                             new TextPart("}")));
