@@ -4,6 +4,7 @@ import io.jflux.eval.ExecutionContext;
 import io.jflux.eval.Interpreter;
 import io.jflux.eval.Value;
 import io.jflux.syntax.Span;
+import io.jflux.table.Memory;
 import io.jflux.table.StreamValue;
 import io.jflux.table.TableContext;
 import io.jflux.table.TableStream;
@@ -58,7 +59,7 @@ public final class Execution implements AutoCloseable {
 
     /** Computes a result's tables. The caller owns the stream and every table it hands out. */
     public TableStream tables(Result result) {
-        return result.stream().open(TableContext.of(interpreter));
+        return Memory.of(context).guard(() -> result.stream().open(TableContext.of(interpreter)));
     }
 
     /** Releases the execution's memory. */

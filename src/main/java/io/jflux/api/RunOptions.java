@@ -15,29 +15,46 @@ public final class RunOptions {
     private final Instant now;
     private final LongSupplier clock;
     private final PrintStream out;
+    private final long memoryLimit;
 
-    private RunOptions(Instant now, LongSupplier clock, PrintStream out) {
+    private RunOptions(Instant now, LongSupplier clock, PrintStream out, long memoryLimit) {
         this.now = now;
         this.clock = clock;
         this.out = out;
+        this.memoryLimit = memoryLimit;
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, ExecutionContext::systemNanos, System.out);
+        return new RunOptions(null, ExecutionContext::systemNanos, System.out, 0);
     }
 
     /** {@code now()} returns this instant, unless the script sets {@code option now}. */
     public RunOptions withNow(Instant now) {
-        return new RunOptions(Objects.requireNonNull(now), clock, out);
+        return new RunOptions(Objects.requireNonNull(now), clock, out, memoryLimit);
     }
 
     /** The wall clock, in nanoseconds since the epoch. */
     public RunOptions withClock(LongSupplier clock) {
-        return new RunOptions(now, Objects.requireNonNull(clock), out);
+        return new RunOptions(now, Objects.requireNonNull(clock), out, memoryLimit);
     }
 
     public RunOptions withOutput(PrintStream out) {
-        return new RunOptions(now, clock, Objects.requireNonNull(out));
+        return new RunOptions(now, clock, Objects.requireNonNull(out), memoryLimit);
+    }
+
+    /**
+     * The most bytes of table memory one run may hold (0: no limit). Going past it fails the script with a
+     * {@code RESOURCE_EXHAUSTED} error instead of exhausting the JVM.
+     */
+    public RunOptions withMemoryLimit(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("memory limit must not be negative");
+        }
+        return new RunOptions(now, clock, out, bytes);
+    }
+
+    public long memoryLimit() {
+        return memoryLimit;
     }
 
     /** The fixed now, or null for "when the run starts". */

@@ -80,7 +80,8 @@ public final class Script {
         long clockNow = options.clock().getAsLong();
         Instant fixed = options.now();
         long now = fixed == null ? clockNow : fixed.getEpochSecond() * 1_000_000_000L + fixed.getNano();
-        ExecutionContext ctx = new ExecutionContext(engine.registry(), options.clock(), now, options.out());
+        ExecutionContext ctx = new ExecutionContext(engine.registry(), options.clock(), now, options.out())
+                .withMemoryLimit(options.memoryLimit());
         Interpreter interpreter = new Interpreter(ctx);
         Scope scope = interpreter.newMainScope();
         try {

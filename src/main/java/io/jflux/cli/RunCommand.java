@@ -42,6 +42,9 @@ final class RunCommand {
             "      --format FORMAT  How to print tables: table (the default; as the influx CLI prints",
             "                       them), csv (annotated CSV, as InfluxDB's query API returns it) or",
             "                       json (one JSON object per row, with its result and table index)",
+            "      --memory-limit SIZE",
+            "                       The most memory the script's tables may hold, in bytes or with",
+            "                       a suffix k, m or g (e.g. 512m); past it the script fails",
             "      --now TIME       The time now() returns, RFC3339 (e.g. 2030-01-01T00:00:00Z);",
             "                       a script's own `option now` still wins",
             "  -h, --help           Shows this help and exits",
@@ -78,7 +81,7 @@ final class RunCommand {
     }
 
     int execute(List<String> args) {
-        CommandLine cl = CommandLine.parse(args, Set.of("--execute", "--now", "--format"), Set.of("--help"),
+        CommandLine cl = CommandLine.parse(args, Set.of("--execute", "--now", "--format", "--memory-limit"), Set.of("--help"),
                 Map.of("-e", "--execute", "-h", "--help"));
         if (cl.has("--help")) {
             io.out().print(USAGE);
@@ -97,6 +100,10 @@ final class RunCommand {
             throw new CommandLine.UsageException("--format: '" + format + "' is not one of table, csv, json");
         }
         RunOptions options = RunOptions.defaults().withOutput(io.out());
+        String limit = cl.value("--memory-limit");
+        if (limit != null) {
+            options = options.withMemoryLimit(parseSize(limit));
+        }
         String now = cl.value("--now");
         if (now != null) {
             try {
@@ -131,6 +138,26 @@ final class RunCommand {
             io.out().flush();
             io.err().print(script.render(e));
             return Main.SCRIPT_ERROR;
+        }
+    }
+
+    /** {@code 1048576}, {@code 512k}, {@code 64m}, {@code 2g}: a size in bytes. */
+    static long parseSize(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("k") || t.endsWith("m") || t.endsWith("g")) {
+            unit = t.endsWith("k") ? 1L << 10 : t.endsWith("m") ? 1L << 20 : 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CommandLine.UsageException("--memory-limit: '" + text
+                    + "' is not a size such as 1048576, 512k, 64m or 2g");
         }
     }
 }

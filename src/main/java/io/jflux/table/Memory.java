@@ -14,8 +14,10 @@ import org.apache.arrow.memory.RootAllocator;
 public final class Memory implements AutoCloseable {
 
     private final BufferAllocator allocator;
+    private final long limit;
 
     private Memory(long limit) {
+        this.limit = limit;
         this.allocator = new RootAllocator(limit <= 0 ? Long.MAX_VALUE : limit);
     }
 
@@ -34,9 +36,37 @@ public final class Memory implements AutoCloseable {
     }
 
     /** Turns Arrow's out-of-memory into the Flux error a user can act on. */
-    public static FluxException exhausted(OutOfMemoryException e, long limit) {
-        return new FluxException(ErrorCode.RESOURCE_EXHAUSTED, "memory limit of " + limit
-                + " bytes reached (" + e.getMessage() + ")");
+    public FluxException exhausted(OutOfMemoryException e) {
+        return new FluxException(ErrorCode.RESOURCE_EXHAUSTED, "the tables of this script need more than the "
+                + "memory limit of " + limit + " bytes");
+    }
+
+    /**
+     * The stream {@code open} opens, with Arrow's out-of-memory turned into {@link ErrorCode#RESOURCE_EXHAUSTED} Flux errors:
+     * reading tables past the limit fails the script, not the JVM.
+     */
+    public TableStream guard(java.util.function.Supplier<TableStream> open) {
+        TableStream stream;
+        try {
+            stream = open.get();
+        } catch (OutOfMemoryException e) {
+            throw exhausted(e);
+        }
+        return new TableStream() {
+            @Override
+            public FluxTable next() {
+                try {
+                    return stream.next();
+                } catch (OutOfMemoryException e) {
+                    throw exhausted(e);
+                }
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+            }
+        };
     }
 
     /**

@@ -89,6 +89,12 @@ class CliTest {
                         "error: unknown option --bogus\nTry 'jflux run --help' for more information.\n"),
                 Arguments.of(new String[] {"run", "no/such/file.flux"}, "", 2, "",
                         "error: cannot read no/such/file.flux: no such file\nTry 'jflux run --help' for more information.\n"),
+                Arguments.of(new String[] {"run", "--memory-limit", "64k", "-e", "import \"array\"\n"
+                        + "array.from(rows: [" + ("{s: \"" + "x".repeat(100) + "\"},").repeat(2000) + "])"}, "", 1, "",
+                        "error: the tables of this script need more than the memory limit of 65536 bytes\n"),
+                Arguments.of(new String[] {"run", "--memory-limit", "lots", "-e", "1"}, "", 2, "",
+                        "error: --memory-limit: 'lots' is not a size such as 1048576, 512k, 64m or 2g\n"
+                                + "Try 'jflux run --help' for more information.\n"),
                 Arguments.of(new String[] {"frobnicate"}, "", 2, "",
                         "error: unknown command 'frobnicate'\nTry 'jflux --help' for more information.\n"),
                 Arguments.of(new String[] {}, "", 2, "",

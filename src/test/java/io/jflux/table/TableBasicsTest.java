@@ -43,4 +43,20 @@ class TableBasicsTest {
                 "import \"array\"\narray.from(rows: [{a: 1}, {a: \"x\"}])"));
         assertEquals("array.from: column a holds both int and string values", e.getMessage());
     }
+
+    @Test
+    void goingPastTheMemoryLimitIsAFluxError() {
+        String script = "import \"array\"\n"
+                + "array.from(rows: [" + ("{s: \"" + "x".repeat(200) + "\"},").repeat(2000) + "])";
+        try (io.jflux.api.Execution run = io.jflux.api.Engine.create().compile("big.flux", script)
+                .run(io.jflux.api.RunOptions.defaults().withMemoryLimit(64 * 1024))) {
+            FluxException e = assertThrows(FluxException.class, () -> {
+                try (TableStream s = run.tables(run.results().get(0))) {
+                    s.next();
+                }
+            });
+            assertEquals(io.jflux.diag.ErrorCode.RESOURCE_EXHAUSTED, e.code());
+            assertEquals("the tables of this script need more than the memory limit of 65536 bytes", e.getMessage());
+        }
+    }
 }
