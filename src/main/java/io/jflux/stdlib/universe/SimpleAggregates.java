@@ -1,0 +1,323 @@
+package io.jflux.stdlib.universe;
+
+import io.jflux.syntax.Span;
+import io.jflux.table.ColumnMeta;
+import io.jflux.table.ColumnType;
+import io.jflux.table.FluxTable;
+import io.jflux.table.TableBuilder;
+import io.jflux.table.TableContext;
+import java.util.Arrays;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Aggregates that turn each table into one row: the group key columns (in key order, holding the key's values)
+ * followed by the aggregated column, under the same label. Every other column is dropped. Each aggregate loops
+ * over one Arrow vector; nulls are skipped except by {@code count}, which counts rows.
+ */
+final class SimpleAggregates {
+
+    private SimpleAggregates() {}
+
+    /** One aggregate: the type of its result for an input type (null when unsupported) and its computation. */
+    interface Agg {
+        ColumnType resultType(ColumnType input);
+
+        /**
+         * Appends the aggregate of cells {@code [from, from + n)} of {@code v} (of type {@code type}) to column
+         * {@code out} of {@code b}, or a null when it has none.
+         */
+        void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out);
+    }
+
+    /** Aggregates column {@code column} of {@code t} into a one-row table with the same group key. */
+    static FluxTable aggregate(TableContext ctx, FluxTable t, String column, Agg agg, Span span) {
+        int idx = t.columnIndex(column);
+        if (idx < 0) {
+            throw TableOps.error("column \"" + column + "\" does not exist", span);
+        }
+        if (t.key().has(column)) {
+            throw TableOps.error("cannot aggregate columns that are part of the group key", span);
+        }
+        ColumnType in = t.column(idx).type();
+        ColumnType out = agg.resultType(in);
+        if (out == null) {
+            throw TableOps.error("unsupported aggregate column type " + in.fluxName(), span);
+        }
+        try (TableBuilder b = new TableBuilder(ctx.allocator(), t.key())) {
+            TableOps.addKeyColumns(b, t.key(), 1);
+            int oc = b.addColumn(new ColumnMeta(column, out));
+            agg.compute(t.vector(idx), in, t.offset(), t.rowCount(), b, oc);
+            return b.build();
+        }
+    }
+
+    /** The number of rows, nulls included; any column type. */
+    static final Agg COUNT = new Agg() {
+        @Override
+        public ColumnType resultType(ColumnType input) {
+            return ColumnType.INT;
+        }
+
+        @Override
+        public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+            b.appendLong(out, n);
+        }
+    };
+
+    /** The sum of the non-null values: int stays int (wrapping), uint stays uint, float stays float. */
+    static final Agg SUM = new Agg() {
+        @Override
+        public ColumnType resultType(ColumnType input) {
+            return TableOps.numeric(input) ? input : null;
+        }
+
+        @Override
+        public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+            int end = from + n;
+            boolean any = false;
+            if (type == ColumnType.FLOAT) {
+                double sum = 0;
+                for (int i = from; i < end; i++) {
+                    if (!v.isNull(i)) {
+                        sum += TableOps.doubleAt(v, i);
+                        any = true;
+                    }
+                }
+                if (any) {
+                    b.appendDouble(out, sum);
+                } else {
+                    b.appendNull(out);
+                }
+                return;
+            }
+            long sum = 0;
+            for (int i = from; i < end; i++) {
+                if (!v.isNull(i)) {
+                    sum += TableOps.longAt(v, i);
+                    any = true;
+                }
+            }
+            if (any) {
+                b.appendLong(out, sum);
+            } else {
+                b.appendNull(out);
+            }
+        }
+    };
+
+    /** The mean of the non-null values as a float; null when there are none. */
+    static final Agg MEAN = new Agg() {
+        @Override
+        public ColumnType resultType(ColumnType input) {
+            return TableOps.numeric(input) ? ColumnType.FLOAT : null;
+        }
+
+        @Override
+        public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+            int end = from + n;
+            long count = 0;
+            double sum = 0;
+            for (int i = from; i < end; i++) {
+                if (!v.isNull(i)) {
+                    sum += asDouble(v, type, i);
+                    count++;
+                }
+            }
+            if (count == 0) {
+                b.appendNull(out);
+            } else {
+                b.appendDouble(out, sum / count);
+            }
+        }
+    };
+
+    /** The difference between the largest and smallest non-null values, in the column's type. */
+    static final Agg SPREAD = new Agg() {
+        @Override
+        public ColumnType resultType(ColumnType input) {
+            return TableOps.numeric(input) ? input : null;
+        }
+
+        @Override
+        public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+            int end = from + n;
+            boolean set = false;
+            if (type == ColumnType.FLOAT) {
+                double min = 0;
+                double max = 0;
+                for (int i = from; i < end; i++) {
+                    if (!v.isNull(i)) {
+                        double x = TableOps.doubleAt(v, i);
+                        if (!set || x < min) {
+                            min = x;
+                        }
+                        if (!set || x > max) {
+                            max = x;
+                        }
+                        set = true;
+                    }
+                }
+                if (set) {
+                    b.appendDouble(out, max - min);
+                } else {
+                    b.appendNull(out);
+                }
+                return;
+            }
+            boolean unsigned = type == ColumnType.UINT;
+            long min = 0;
+            long max = 0;
+            for (int i = from; i < end; i++) {
+                if (!v.isNull(i)) {
+                    long x = TableOps.longAt(v, i);
+                    if (!set || (unsigned ? Long.compareUnsigned(x, min) < 0 : x < min)) {
+                        min = x;
+                    }
+                    if (!set || (unsigned ? Long.compareUnsigned(x, max) > 0 : x > max)) {
+                        max = x;
+                    }
+                    set = true;
+                }
+            }
+            if (set) {
+                b.appendLong(out, max - min);
+            } else {
+                b.appendNull(out);
+            }
+        }
+    };
+
+    /**
+     * The standard deviation of the non-null values (Welford's running algorithm, as Flux computes it): null when
+     * there are none; NaN for a single value in sample mode.
+     */
+    static Agg stddev(boolean population) {
+        return new Agg() {
+            @Override
+            public ColumnType resultType(ColumnType input) {
+                return TableOps.numeric(input) ? ColumnType.FLOAT : null;
+            }
+
+            @Override
+            public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+                int end = from + n;
+                double count = 0;
+                double mean = 0;
+                double m2 = 0;
+                for (int i = from; i < end; i++) {
+                    if (!v.isNull(i)) {
+                        double x = asDouble(v, type, i);
+                        count++;
+                        double delta = x - mean;
+                        mean += delta / count;
+                        m2 += delta * (x - mean);
+                    }
+                }
+                if (count == 0) {
+                    b.appendNull(out);
+                    return;
+                }
+                double d = population ? count : count - 1;
+                b.appendDouble(out, d < 1 ? Double.NaN : Math.sqrt(m2 / d));
+            }
+        };
+    }
+
+    /** The t-digest estimate of quantile {@code q} of the non-null float values. */
+    static Agg tdigest(double q, double compression) {
+        return new Agg() {
+            @Override
+            public ColumnType resultType(ColumnType input) {
+                return input == ColumnType.FLOAT ? ColumnType.FLOAT : null;
+            }
+
+            @Override
+            public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+                TDigest digest = new TDigest(compression);
+                int end = from + n;
+                boolean any = false;
+                for (int i = from; i < end; i++) {
+                    if (!v.isNull(i)) {
+                        digest.add(TableOps.doubleAt(v, i));
+                        any = true;
+                    }
+                }
+                if (any) {
+                    b.appendDouble(out, digest.quantile(q));
+                } else {
+                    b.appendNull(out);
+                }
+            }
+        };
+    }
+
+    /**
+     * The exact quantile {@code q} of the non-null float values: sorted, then interpolated linearly between the
+     * two values around position {@code q * (n - 1)}.
+     */
+    static Agg exactMean(double q) {
+        return new Agg() {
+            @Override
+            public ColumnType resultType(ColumnType input) {
+                return input == ColumnType.FLOAT ? ColumnType.FLOAT : null;
+            }
+
+            @Override
+            public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+                double[] data = new double[n];
+                int m = 0;
+                int end = from + n;
+                for (int i = from; i < end; i++) {
+                    if (!v.isNull(i)) {
+                        data[m++] = TableOps.doubleAt(v, i);
+                    }
+                }
+                if (m == 0) {
+                    b.appendNull(out);
+                    return;
+                }
+                sortLikeGo(data, m);
+                double x = q * (m - 1);
+                double x0 = Math.floor(x);
+                double x1 = Math.ceil(x);
+                if (x0 == x1) {
+                    b.appendDouble(out, data[(int) x0]);
+                    return;
+                }
+                double y0 = data[(int) x0];
+                double y1 = data[(int) x1];
+                b.appendDouble(out, y0 * (x1 - x) + y1 * (x - x0));
+            }
+        };
+    }
+
+    /** Sorts ascending with NaNs first, the order Go's sort.Float64s gives. */
+    static void sortLikeGo(double[] data, int m) {
+        Arrays.sort(data, 0, m);
+        int nans = 0;
+        while (nans < m && Double.isNaN(data[m - 1 - nans])) {
+            nans++;
+        }
+        if (nans > 0) {
+            System.arraycopy(data, 0, data, nans, m - nans);
+            Arrays.fill(data, 0, nans, Double.NaN);
+        }
+    }
+
+    private static double asDouble(FieldVector v, ColumnType type, int i) {
+        switch (type) {
+            case FLOAT: return TableOps.doubleAt(v, i);
+            case UINT: return unsignedToDouble(TableOps.longAt(v, i));
+            default: return TableOps.longAt(v, i);
+        }
+    }
+
+    /** The float nearest to an unsigned 64-bit value. */
+    static double unsignedToDouble(long bits) {
+        if (bits >= 0) {
+            return bits;
+        }
+        // Halve with the lost bit kept as a sticky bit, so the conversion rounds as a direct one would.
+        return (double) ((bits >>> 1) | (bits & 1)) * 2.0;
+    }
+}

@@ -1,0 +1,399 @@
+package io.jflux.stdlib.universe;
+
+import io.jflux.eval.DurationValue;
+import io.jflux.eval.Durations;
+import io.jflux.eval.TimeValue;
+import io.jflux.eval.Value;
+import io.jflux.syntax.Span;
+import io.jflux.table.ColumnMeta;
+import io.jflux.table.ColumnType;
+import io.jflux.table.FluxTable;
+import io.jflux.table.GroupKey;
+import io.jflux.table.TableBuilder;
+import io.jflux.table.TableContext;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * {@code window}: puts each row into the tables of the time windows its time falls in. Windows are aligned to the
+ * Unix epoch (shifted by {@code offset}): a window ends at each multiple of {@code every} (calendar months when
+ * {@code every} is in months) and starts {@code period} before its end. Window bounds are clipped to the bounds
+ * of the data, which Flux takes from {@code range}: here, for the tables that differ only in their start and stop
+ * columns, the earliest start and latest stop found there. The window's bounds go into the start and stop columns,
+ * which join the group key. {@code every: inf} puts every row in one window covering those bounds.
+ *
+ * <p>Tables are materialized: output tables are merged by group key and come out sorted by it, as Flux's engine
+ * gives them.
+ */
+final class Windows {
+
+    /** The earliest and latest times Flux's engine knows. */
+    static final long MIN_TIME = Long.MIN_VALUE;
+    static final long MAX_TIME = Long.MAX_VALUE;
+
+    /** The value of {@code inf}: the largest duration. */
+    static final DurationValue INF = DurationValue.ofNanos(Long.MAX_VALUE);
+
+    private Windows() {}
+
+    /** Parameters of {@code window}, checked. */
+    record Spec(DurationValue every, DurationValue period, DurationValue offset, String timeColumn,
+                String startColumn, String stopColumn, boolean createEmpty) {
+
+        boolean infinite() {
+            return every.equals(INF);
+        }
+    }
+
+    /** Checks and completes the parameters as Flux does (a zero {@code every} or {@code period} takes the other). */
+    static Spec spec(DurationValue every, DurationValue period, DurationValue offset, String timeColumn,
+                     String startColumn, String stopColumn, boolean createEmpty, Span span) {
+        if (every.isZero() && period.isZero()) {
+            throw TableOps.error("window function requires at least one of \"every\" or \"period\" to be set", span);
+        }
+        if (every.isZero()) {
+            every = period;
+        }
+        if (period.isZero()) {
+            period = every;
+        }
+        if (every.months() != 0 && every.nanos() != 0) {
+            throw TableOps.error("duration used as an interval cannot mix month and nanosecond units", span);
+        }
+        if (every.isNegative()) {
+            throw TableOps.error("duration used as an interval cannot be negative", span);
+        }
+        return new Spec(every, period, normalize(offset, every), timeColumn, startColumn, stopColumn, createEmpty);
+    }
+
+    /** The smallest non-negative offset equivalent to {@code offset} for windows of {@code every}. */
+    private static DurationValue normalize(DurationValue offset, DurationValue every) {
+        if (every.months() != 0 && offset.nanos() == 0) {
+            return new DurationValue(Math.floorMod(offset.months(), every.months()), 0);
+        }
+        if (every.months() == 0 && offset.months() == 0 && every.nanos() != Long.MAX_VALUE) {
+            return DurationValue.ofNanos(Math.floorMod(offset.nanos(), every.nanos()));
+        }
+        return offset;
+    }
+
+    /** Rows of one input table bound for one output table. */
+    private record Piece(FluxTable src, int[] rows, int n, long start, long stop, int[] outCols) {}
+
+    /** An output table being gathered: its columns and the pieces that fill it. */
+    private static final class Out {
+        final GroupKey key;
+        final List<ColumnMeta> columns = new ArrayList<>();
+        final List<Piece> pieces = new ArrayList<>();
+
+        Out(GroupKey key) {
+            this.key = key;
+        }
+    }
+
+    /** A growable list of row indexes. */
+    private static final class Rows {
+        int[] rows = new int[8];
+        int n;
+
+        void add(int r) {
+            if (n == rows.length) {
+                rows = Arrays.copyOf(rows, n * 2);
+            }
+            rows[n++] = r;
+        }
+    }
+
+    static List<FluxTable> window(TableContext ctx, List<FluxTable> inputs, Spec spec, Span span) {
+        Map<GroupKey, long[]> bounds = new HashMap<>();
+        for (FluxTable t : inputs) {
+            long[] tb = tableBounds(t, spec);
+            if (tb != null) {
+                bounds.merge(baseKey(t.key(), spec), tb,
+                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            }
+        }
+        Map<GroupKey, Out> outs = new LinkedHashMap<>();
+        for (FluxTable t : inputs) {
+            long[] b = bounds.get(baseKey(t.key(), spec));
+            windowTable(t, spec, b, outs, span);
+        }
+        List<Out> sorted = new ArrayList<>(outs.values());
+        sorted.sort((x, y) -> x.key.compareTo(y.key));
+        List<FluxTable> result = new ArrayList<>(sorted.size());
+        try {
+            for (Out o : sorted) {
+                result.add(build(ctx, o, spec));
+            }
+        } catch (RuntimeException e) {
+            for (FluxTable t : result) {
+                t.close();
+            }
+            throw e;
+        }
+        return result;
+    }
+
+    private static GroupKey baseKey(GroupKey key, Spec spec) {
+        return key.without(spec.startColumn()).without(spec.stopColumn());
+    }
+
+    /**
+     * The bounds of the data in {@code t}: its earliest start and latest stop (key values, or the extremes of the
+     * columns when they are not in the key), or null when it has no time-typed start and stop columns.
+     */
+    private static long[] tableBounds(FluxTable t, Spec spec) {
+        int sc = t.columnIndex(spec.startColumn());
+        int pc = t.columnIndex(spec.stopColumn());
+        if (sc < 0 || pc < 0 || t.column(sc).type() != ColumnType.TIME || t.column(pc).type() != ColumnType.TIME) {
+            return null;
+        }
+        long start = Long.MAX_VALUE;
+        long stop = Long.MIN_VALUE;
+        boolean any = false;
+        FieldVector sv = t.vector(sc);
+        FieldVector pv = t.vector(pc);
+        Value ks = t.key().value(spec.startColumn());
+        Value kp = t.key().value(spec.stopColumn());
+        if (ks instanceof TimeValue a && kp instanceof TimeValue b) {
+            return new long[] {a.nanos(), b.nanos()};
+        }
+        for (int i = t.offset(); i < t.offset() + t.rowCount(); i++) {
+            if (!sv.isNull(i) && !pv.isNull(i)) {
+                start = Math.min(start, TableOps.longAt(sv, i));
+                stop = Math.max(stop, TableOps.longAt(pv, i));
+                any = true;
+            }
+        }
+        return any ? new long[] {start, stop} : null;
+    }
+
+    /** Assigns the rows of {@code t} to windows, adding pieces to the output tables. */
+    private static void windowTable(FluxTable t, Spec spec, long[] bounds, Map<GroupKey, Out> outs, Span span) {
+        int tc = t.columnIndex(spec.timeColumn());
+        if (tc < 0) {
+            throw TableOps.error("missing time column \"" + spec.timeColumn() + "\"", span);
+        }
+        if (t.column(tc).type() != ColumnType.TIME) {
+            throw TableOps.error("window: column " + spec.timeColumn() + " has type " + t.column(tc).type().fluxName()
+                    + ", not time", span);
+        }
+        // The output schema: the input columns, then the start and stop columns if new.
+        List<ColumnMeta> cols = new ArrayList<>(t.columns());
+        int startIdx = t.columnIndex(spec.startColumn());
+        int stopIdx = t.columnIndex(spec.stopColumn());
+        for (int idx : new int[] {startIdx, stopIdx}) {
+            if (idx >= 0 && t.column(idx).type() != ColumnType.TIME) {
+                throw TableOps.error("window: column " + t.column(idx).label() + " has type "
+                        + t.column(idx).type().fluxName() + " and cannot hold window bounds", span);
+            }
+        }
+        if (startIdx < 0) {
+            startIdx = cols.size();
+            cols.add(new ColumnMeta(spec.startColumn(), ColumnType.TIME));
+        }
+        if (stopIdx < 0) {
+            stopIdx = cols.size();
+            cols.add(new ColumnMeta(spec.stopColumn(), ColumnType.TIME));
+        }
+        long lo = bounds == null ? MIN_TIME : bounds[0];
+        long hi = bounds == null ? MAX_TIME : bounds[1];
+        Map<Long, Map<Long, Rows>> windows = new LinkedHashMap<>();
+        if (spec.createEmpty() && bounds != null && !spec.infinite()) {
+            long[] w = earliest(lo, spec);
+            while (w[0] < hi) {
+                long s = Math.max(w[0], lo);
+                long e = Math.min(w[1], hi);
+                if (s < e) {
+                    windows.computeIfAbsent(s, k -> new LinkedHashMap<>()).computeIfAbsent(e, k -> new Rows());
+                }
+                w = next(w, spec);
+            }
+        }
+        FieldVector times = t.vector(tc);
+        int off = t.offset();
+        long lastStart = 0;
+        long lastStop = 0;
+        Rows last = null;
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (times.isNull(off + r)) {
+                continue;
+            }
+            long time = TableOps.longAt(times, off + r);
+            if (spec.infinite()) {
+                last = rowsFor(windows, lo, hi, last, lastStart, lastStop);
+                lastStart = lo;
+                lastStop = hi;
+                last.add(r);
+                continue;
+            }
+            long[] w = earliest(time, spec);
+            while (w[0] <= time) {
+                if (w[1] > time) {
+                    long s = Math.max(w[0], lo);
+                    long e = Math.min(w[1], hi);
+                    if (s < e && time >= lo && time < hi) {
+                        last = rowsFor(windows, s, e, last, lastStart, lastStop);
+                        lastStart = s;
+                        lastStop = e;
+                        last.add(r);
+                    }
+                }
+                w = next(w, spec);
+            }
+        }
+        for (Map.Entry<Long, Map<Long, Rows>> byStart : windows.entrySet()) {
+            for (Map.Entry<Long, Rows> byStop : byStart.getValue().entrySet()) {
+                long s = byStart.getKey();
+                long e = byStop.getKey();
+                GroupKey key = windowKey(t, cols, s, e, spec);
+                Out out = outs.computeIfAbsent(key, Out::new);
+                Rows rows = byStop.getValue();
+                out.pieces.add(new Piece(t, rows.rows, rows.n, s, e, columnsOf(out, cols, startIdx, stopIdx)));
+            }
+        }
+    }
+
+    private static Rows rowsFor(Map<Long, Map<Long, Rows>> windows, long s, long e, Rows last, long lastStart,
+                                long lastStop) {
+        if (last != null && lastStart == s && lastStop == e) {
+            return last;
+        }
+        return windows.computeIfAbsent(s, k -> new LinkedHashMap<>()).computeIfAbsent(e, k -> new Rows());
+    }
+
+    /**
+     * For each column of the piece's schema, its index in the output table (added there when new), followed by
+     * the indexes in the piece's schema of the start and stop columns.
+     */
+    private static int[] columnsOf(Out out, List<ColumnMeta> cols, int startIdx, int stopIdx) {
+        int[] map = new int[cols.size() + 2];
+        for (int c = 0; c < cols.size(); c++) {
+            ColumnMeta meta = cols.get(c);
+            int at = -1;
+            for (int o = 0; o < out.columns.size(); o++) {
+                if (out.columns.get(o).label().equals(meta.label())) {
+                    at = o;
+                    break;
+                }
+            }
+            if (at < 0) {
+                out.columns.add(meta);
+                at = out.columns.size() - 1;
+            }
+            map[c] = at;
+        }
+        map[cols.size()] = startIdx;
+        map[cols.size() + 1] = stopIdx;
+        return map;
+    }
+
+    /** The output key: the input's key columns and the start and stop columns, in the order of the columns. */
+    private static GroupKey windowKey(FluxTable t, List<ColumnMeta> cols, long start, long stop, Spec spec) {
+        List<ColumnMeta> kc = new ArrayList<>();
+        List<Value> kv = new ArrayList<>();
+        for (ColumnMeta c : cols) {
+            if (c.label().equals(spec.startColumn())) {
+                kc.add(c);
+                kv.add(new TimeValue(start));
+            } else if (c.label().equals(spec.stopColumn())) {
+                kc.add(c);
+                kv.add(new TimeValue(stop));
+            } else if (t.key().has(c.label())) {
+                kc.add(c);
+                kv.add(t.key().value(c.label()));
+            }
+        }
+        return new GroupKey(kc, kv);
+    }
+
+    /** Builds one output table from its pieces, column by column; a column a piece lacks gets nulls. */
+    private static FluxTable build(TableContext ctx, Out out, Spec spec) {
+        try (TableBuilder b = new TableBuilder(ctx.allocator(), out.key)) {
+            int[] bcols = new int[out.columns.size()];
+            for (int o = 0; o < out.columns.size(); o++) {
+                bcols[o] = b.addColumn(out.columns.get(o));
+            }
+            for (Piece p : out.pieces) {
+                int nc = p.outCols().length - 2;
+                int startIdx = p.outCols()[nc];
+                int stopIdx = p.outCols()[nc + 1];
+                boolean[] filled = new boolean[out.columns.size()];
+                for (int c = 0; c < nc; c++) {
+                    int bc = bcols[p.outCols()[c]];
+                    filled[p.outCols()[c]] = true;
+                    if (c == startIdx || c == stopIdx) {
+                        long v = c == startIdx ? p.start() : p.stop();
+                        for (int k = 0; k < p.n(); k++) {
+                            b.appendLong(bc, v);
+                        }
+                    } else {
+                        TableOps.gather(b, bc, p.src(), c, p.rows(), p.n());
+                    }
+                }
+                for (int o = 0; o < filled.length; o++) {
+                    if (!filled[o]) {
+                        for (int k = 0; k < p.n(); k++) {
+                            b.appendNull(bcols[o]);
+                        }
+                    }
+                }
+            }
+            return b.build();
+        }
+    }
+
+    /** The window with the earliest stop after {@code time}: {start, stop}. */
+    static long[] earliest(long time, Spec spec) {
+        DurationValue every = spec.every();
+        DurationValue offset = spec.offset();
+        long stop;
+        if (every.months() == 0 && offset.months() == 0) {
+            long e = every.nanos();
+            long shifted = time - offset.nanos();
+            stop = shifted - Math.floorMod(shifted, e) + e + offset.nanos();
+        } else {
+            long shifted = Durations.addTo(time, offset.negate(), Span.NONE);
+            long truncated = every.months() == 0 ? shifted - Math.floorMod(shifted, every.nanos())
+                    : truncateToMonths(shifted, every.months());
+            stop = Durations.addTo(Durations.addTo(truncated, every, Span.NONE), offset, Span.NONE);
+        }
+        long start = subtract(stop, spec.period());
+        return new long[] {start, stop};
+    }
+
+    /** The next window: both bounds moved by {@code every}. */
+    static long[] next(long[] w, Spec spec) {
+        return new long[] {add(w[0], spec.every()), add(w[1], spec.every())};
+    }
+
+    private static long add(long time, DurationValue d) {
+        if (d.months() == 0) {
+            return time + d.nanos();
+        }
+        return Durations.addTo(time, d, Span.NONE);
+    }
+
+    private static long subtract(long time, DurationValue d) {
+        if (d.months() == 0) {
+            return time - d.nanos();
+        }
+        return Durations.addTo(time, d.negate(), Span.NONE);
+    }
+
+    /** The first instant of the month that starts the {@code months}-long period containing {@code time}. */
+    private static long truncateToMonths(long time, long months) {
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(time, Durations.D));
+        long total = date.getYear() * 12L + date.getMonthValue() - 1;
+        total -= total % months;
+        LocalDate first = LocalDate.of((int) (total / 12), (int) (total % 12) + 1, 1);
+        return first.atStartOfDay().toEpochSecond(ZoneOffset.UTC) * Durations.S;
+    }
+}
