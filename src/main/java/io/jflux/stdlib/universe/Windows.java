@@ -219,6 +219,10 @@ final class Windows {
         }
         FieldVector times = t.vector(tc);
         int off = t.offset();
+        boolean fixed = spec.every().months() == 0 && spec.period().months() == 0 && spec.offset().months() == 0;
+        long everyNs = spec.every().nanos();
+        long periodNs = spec.period().nanos();
+        long offsetNs = spec.offset().nanos();
         long lastStart = 0;
         long lastStop = 0;
         Rows last = null;
@@ -232,6 +236,24 @@ final class Windows {
                 lastStart = lo;
                 lastStop = hi;
                 last.add(r);
+                continue;
+            }
+            if (fixed) {
+                // Windows of nanoseconds: plain arithmetic, nothing allocated per row.
+                long shifted = time - offsetNs;
+                long stop = shifted - Math.floorMod(shifted, everyNs) + everyNs + offsetNs;
+                for (long start = stop - periodNs; start <= time; start += everyNs, stop += everyNs) {
+                    if (stop > time && time >= lo && time < hi) {
+                        long s = Math.max(start, lo);
+                        long e = Math.min(stop, hi);
+                        if (s < e) {
+                            last = rowsFor(windows, s, e, last, lastStart, lastStop);
+                            lastStart = s;
+                            lastStop = e;
+                            last.add(r);
+                        }
+                    }
+                }
                 continue;
             }
             long[] w = earliest(time, spec);
