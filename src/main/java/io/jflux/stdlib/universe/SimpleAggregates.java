@@ -7,6 +7,7 @@ import io.jflux.table.FluxTable;
 import io.jflux.table.TableBuilder;
 import io.jflux.table.TableContext;
 import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -74,13 +75,21 @@ final class SimpleAggregates {
         @Override
         public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
             int end = from + n;
-            boolean any = false;
+            boolean dense = v.getNullCount() == 0;
+            boolean any = dense && n > 0;
+            ArrowBuf data = v.getDataBuffer();
             if (type == ColumnType.FLOAT) {
                 double sum = 0;
-                for (int i = from; i < end; i++) {
-                    if (!v.isNull(i)) {
-                        sum += TableOps.doubleAt(v, i);
-                        any = true;
+                if (dense) {
+                    for (int i = from; i < end; i++) {
+                        sum += data.getDouble((long) i * 8);
+                    }
+                } else {
+                    for (int i = from; i < end; i++) {
+                        if (!v.isNull(i)) {
+                            sum += data.getDouble((long) i * 8);
+                            any = true;
+                        }
                     }
                 }
                 if (any) {
@@ -91,10 +100,16 @@ final class SimpleAggregates {
                 return;
             }
             long sum = 0;
-            for (int i = from; i < end; i++) {
-                if (!v.isNull(i)) {
-                    sum += TableOps.longAt(v, i);
-                    any = true;
+            if (dense) {
+                for (int i = from; i < end; i++) {
+                    sum += data.getLong((long) i * 8);
+                }
+            } else {
+                for (int i = from; i < end; i++) {
+                    if (!v.isNull(i)) {
+                        sum += data.getLong((long) i * 8);
+                        any = true;
+                    }
                 }
             }
             if (any) {
@@ -117,10 +132,18 @@ final class SimpleAggregates {
             int end = from + n;
             long count = 0;
             double sum = 0;
-            for (int i = from; i < end; i++) {
-                if (!v.isNull(i)) {
-                    sum += asDouble(v, type, i);
-                    count++;
+            if (type == ColumnType.FLOAT && v.getNullCount() == 0) {
+                ArrowBuf data = v.getDataBuffer();
+                for (int i = from; i < end; i++) {
+                    sum += data.getDouble((long) i * 8);
+                }
+                count = n;
+            } else {
+                for (int i = from; i < end; i++) {
+                    if (!v.isNull(i)) {
+                        sum += asDouble(v, type, i);
+                        count++;
+                    }
                 }
             }
             if (count == 0) {
