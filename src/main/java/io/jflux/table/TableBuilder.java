@@ -14,9 +14,12 @@ import io.jflux.eval.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.UInt8Vector;
@@ -225,6 +228,79 @@ public final class TableBuilder implements AutoCloseable {
                 break;
             default: appendLong(col, src.getLong(srcCol, row)); break;
         }
+    }
+
+    /**
+     * Appends cells {@code [from, from + count)} of column {@code srcCol} of {@code src}, which must have this
+     * column's type, copying between the Arrow vectors (no value objects, no per-cell arrays).
+     */
+    public void appendRange(int col, FluxTable src, int srcCol, int from, int count) {
+        FieldVector to = checkedTarget(col, src, srcCol);
+        FieldVector v = src.vector(srcCol);
+        int at = counts.get(col)[0];
+        int base = src.offset() + from;
+        if (to instanceof BaseFixedWidthVector f && !(to instanceof BitVector)) {
+            long width = f.getTypeWidth();
+            reserve(f, at + count);
+            f.getDataBuffer().setBytes(at * width, v.getDataBuffer(), base * width, count * width);
+            copyValidity(f, at, v, base, count);
+        } else {
+            for (int k = 0; k < count; k++) {
+                to.copyFromSafe(base + k, at + k, v);
+            }
+        }
+        counts.get(col)[0] = at + count;
+    }
+
+    /** Appends the cells of rows {@code rows[0..count)} of column {@code srcCol} of {@code src}, as above. */
+    public void appendRows(int col, FluxTable src, int srcCol, int[] rows, int count) {
+        FieldVector to = checkedTarget(col, src, srcCol);
+        FieldVector v = src.vector(srcCol);
+        int at = counts.get(col)[0];
+        int base = src.offset();
+        if (to instanceof BaseFixedWidthVector f && f.getTypeWidth() == 8) {
+            reserve(f, at + count);
+            ArrowBuf dst = f.getDataBuffer();
+            ArrowBuf data = v.getDataBuffer();
+            ArrowBuf valid = f.getValidityBuffer();
+            for (int k = 0; k < count; k++) {
+                int i = base + rows[k];
+                dst.setLong((long) (at + k) * 8, data.getLong((long) i * 8));
+                BitVectorHelper.setValidityBit(valid, at + k, v.isNull(i) ? 0 : 1);
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                to.copyFromSafe(base + rows[k], at + k, v);
+            }
+        }
+        counts.get(col)[0] = at + count;
+    }
+
+    /** Grows a fixed-width vector until it holds {@code n} values. */
+    private static void reserve(BaseFixedWidthVector f, int n) {
+        while (f.getValueCapacity() < n) {
+            f.reAlloc();
+        }
+    }
+
+    private static void copyValidity(BaseFixedWidthVector to, int at, FieldVector from, int base, int count) {
+        ArrowBuf valid = to.getValidityBuffer();
+        if (from.getNullCount() == 0) {
+            for (int k = 0; k < count; k++) {
+                BitVectorHelper.setBit(valid, at + k);
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            BitVectorHelper.setValidityBit(valid, at + k, from.isNull(base + k) ? 0 : 1);
+        }
+    }
+
+    private FieldVector checkedTarget(int col, FluxTable src, int srcCol) {
+        if (columns.get(col).type() != src.column(srcCol).type()) {
+            throw new IllegalArgumentException("cannot copy " + src.column(srcCol) + " into " + columns.get(col));
+        }
+        return vectors.get(col);
     }
 
     /** The table: every column padded with nulls to the longest one. The builder is done after this. */

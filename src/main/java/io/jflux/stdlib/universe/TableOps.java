@@ -65,97 +65,12 @@ final class TableOps {
 
     /** Appends rows {@code rows[0..n)} of column {@code sc} of {@code src} to column {@code bc} of {@code b}. */
     static void gather(TableBuilder b, int bc, FluxTable src, int sc, int[] rows, int n) {
-        FieldVector v = src.vector(sc);
-        int off = src.offset();
-        switch (src.column(sc).type()) {
-            case BOOL:
-                for (int k = 0; k < n; k++) {
-                    int i = off + rows[k];
-                    if (v.isNull(i)) {
-                        b.appendNull(bc);
-                    } else {
-                        b.appendBool(bc, boolAt(v, i));
-                    }
-                }
-                break;
-            case FLOAT:
-                for (int k = 0; k < n; k++) {
-                    int i = off + rows[k];
-                    if (v.isNull(i)) {
-                        b.appendNull(bc);
-                    } else {
-                        b.appendDouble(bc, doubleAt(v, i));
-                    }
-                }
-                break;
-            case STRING:
-                VarCharVector s = (VarCharVector) v;
-                for (int k = 0; k < n; k++) {
-                    int i = off + rows[k];
-                    if (s.isNull(i)) {
-                        b.appendNull(bc);
-                    } else {
-                        b.appendUtf8(bc, s.get(i));
-                    }
-                }
-                break;
-            default:
-                for (int k = 0; k < n; k++) {
-                    int i = off + rows[k];
-                    if (v.isNull(i)) {
-                        b.appendNull(bc);
-                    } else {
-                        b.appendLong(bc, longAt(v, i));
-                    }
-                }
-                break;
-        }
+        b.appendRows(bc, src, sc, rows, n);
     }
 
     /** Appends rows {@code [from, from + n)} of column {@code sc} of {@code src} to column {@code bc}. */
     static void copyRange(TableBuilder b, int bc, FluxTable src, int sc, int from, int n) {
-        FieldVector v = src.vector(sc);
-        int start = src.offset() + from;
-        int end = start + n;
-        switch (src.column(sc).type()) {
-            case BOOL:
-                for (int i = start; i < end; i++) {
-                    if (v.isNull(i)) {
-                        b.appendNull(bc);
-                    } else {
-                        b.appendBool(bc, boolAt(v, i));
-                    }
-                }
-                break;
-            case FLOAT:
-                for (int i = start; i < end; i++) {
-                    if (v.isNull(i)) {
-                        b.appendNull(bc);
-                    } else {
-                        b.appendDouble(bc, doubleAt(v, i));
-                    }
-                }
-                break;
-            case STRING:
-                VarCharVector s = (VarCharVector) v;
-                for (int i = start; i < end; i++) {
-                    if (s.isNull(i)) {
-                        b.appendNull(bc);
-                    } else {
-                        b.appendUtf8(bc, s.get(i));
-                    }
-                }
-                break;
-            default:
-                for (int i = start; i < end; i++) {
-                    if (v.isNull(i)) {
-                        b.appendNull(bc);
-                    } else {
-                        b.appendLong(bc, longAt(v, i));
-                    }
-                }
-                break;
-        }
+        b.appendRange(bc, src, sc, from, n);
     }
 
     /** A new table with {@code key}, the columns of {@code src} and its rows {@code rows[0..n)}. */

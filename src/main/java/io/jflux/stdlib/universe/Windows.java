@@ -219,6 +219,7 @@ final class Windows {
         }
         FieldVector times = t.vector(tc);
         int off = t.offset();
+        boolean infinite = spec.infinite();
         boolean fixed = spec.every().months() == 0 && spec.period().months() == 0 && spec.offset().months() == 0;
         long everyNs = spec.every().nanos();
         long periodNs = spec.period().nanos();
@@ -231,7 +232,7 @@ final class Windows {
                 continue;
             }
             long time = TableOps.longAt(times, off + r);
-            if (spec.infinite()) {
+            if (infinite) {
                 last = rowsFor(windows, lo, hi, last, lastStart, lastStop);
                 lastStart = lo;
                 lastStop = hi;
@@ -344,6 +345,10 @@ final class Windows {
                 bcols[o] = b.addColumn(out.columns.get(o));
             }
             for (Piece p : out.pieces) {
+                boolean contiguous = true;
+                for (int k = 1; k < p.n() && contiguous; k++) {
+                    contiguous = p.rows()[k] == p.rows()[0] + k;
+                }
                 int nc = p.outCols().length - 2;
                 int startIdx = p.outCols()[nc];
                 int stopIdx = p.outCols()[nc + 1];
@@ -356,6 +361,8 @@ final class Windows {
                         for (int k = 0; k < p.n(); k++) {
                             b.appendLong(bc, v);
                         }
+                    } else if (contiguous && p.n() > 0) {
+                        TableOps.copyRange(b, bc, p.src(), c, p.rows()[0], p.n());
                     } else {
                         TableOps.gather(b, bc, p.src(), c, p.rows(), p.n());
                     }
