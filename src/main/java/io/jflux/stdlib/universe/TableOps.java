@@ -7,7 +7,6 @@ import io.jflux.eval.ArrayValue;
 import io.jflux.eval.StringValue;
 import io.jflux.eval.Value;
 import io.jflux.syntax.Span;
-import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
@@ -124,12 +123,6 @@ final class TableOps {
             throw error("no column \"" + label + "\" exists", span);
         }
         return idx;
-    }
-
-    /** The column of {@code t} labelled {@code label} with its meta, or null. */
-    static ColumnMeta meta(FluxTable t, String label) {
-        int i = t.columnIndex(label);
-        return i < 0 ? null : t.column(i);
     }
 
     static boolean numeric(ColumnType t) {
