@@ -79,5 +79,7 @@ final class Data {
     static void fails(String message, String flux) {
         FluxException e = assertThrows(FluxException.class, () -> Tables.run(flux));
         assertEquals(message, e.getMessage());
+        // Closing the execution after the error would have reported leaked table memory here.
+        assertEquals(0, e.getSuppressed().length, () -> "suppressed: " + java.util.Arrays.toString(e.getSuppressed()));
     }
 }
