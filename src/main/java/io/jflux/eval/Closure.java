@@ -36,6 +36,11 @@ public final class Closure implements FunctionValue {
         return signature;
     }
 
+    /** The scope the function was defined in: where its free variables are found. */
+    public Scope scope() {
+        return scope;
+    }
+
     /** Gives an anonymous function the name it is first bound to, for messages. */
     void nameIfAnonymous(String n) {
         if (name.equals("(anonymous)")) {

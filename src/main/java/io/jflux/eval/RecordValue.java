@@ -1,5 +1,6 @@
 package io.jflux.eval;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +9,16 @@ import java.util.Map;
 public record RecordValue(Map<String, Value> fields) implements Value {
     public static final RecordValue EMPTY = new RecordValue(Map.of());
 
+    /**
+     * Fields a record takes as they are, without a copy: a read-only view (for example of one row of a table,
+     * reused from row to row) whose owner does not change it while the record can still be read. Reading a
+     * label the view lacks gives Java null, as for any record.
+     */
+    public abstract static class View extends AbstractMap<String, Value> {
+    }
+
     public RecordValue {
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = fields instanceof View ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     @Override

@@ -48,6 +48,27 @@ public final class FluxTable implements AutoCloseable {
         this.length = length;
     }
 
+    /**
+     * A table over Arrow vectors built by the caller, who hands them over: the table owns them from now on
+     * (closing it releases them). Every vector must hold {@code rowCount} values and have the Arrow type that
+     * {@code columns} gives it (see the class comment).
+     */
+    public static FluxTable ofVectors(GroupKey key, List<ColumnMeta> columns, List<FieldVector> vectors,
+                                      int rowCount) {
+        if (columns.size() != vectors.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns but " + vectors.size() + " vectors");
+        }
+        int[] idx = new int[vectors.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+            if (vectors.get(i).getValueCount() != rowCount) {
+                throw new IllegalArgumentException("vector " + i + " holds " + vectors.get(i).getValueCount()
+                        + " values, not " + rowCount);
+            }
+        }
+        return new FluxTable(key, columns, new Batch(vectors), idx, 0, rowCount);
+    }
+
     public GroupKey key() {
         return key;
     }
