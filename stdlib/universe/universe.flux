@@ -39,6 +39,63 @@ builtin limit : (<-tables: stream[A], n: int, ?offset: int) => stream[A]
 
 // ---- Transformations of rows and columns (Java: RowTransformations)
 
+// filter keeps the rows for which fn returns true; a table left empty is dropped unless onEmpty is "keep".
+builtin filter : (<-tables: stream[A], fn: (r: A) => bool, ?onEmpty: string) => stream[A] where A: Record
+
+// map replaces each row by the record fn returns; group-key columns the record drops leave the key.
+builtin map : (<-tables: stream[A], fn: (r: A) => B, ?mergeKey: bool) => stream[B]
+
+// set writes the string value into column key of every row.
+builtin set : (<-tables: stream[A], key: string, value: string) => stream[A] where A: Record
+
+// duplicate copies column into a column named as.
+builtin duplicate : (<-tables: stream[A], column: string, as: string) => stream[B] where A: Record, B: Record
+
+// rename renames columns, by a record of old to new names or by a function of the old name.
+builtin rename : (<-tables: stream[B], ?columns: A, ?fn: (column: string) => string) => stream[C]
+    where
+    A: Record,
+    B: Record,
+    C: Record
+
+// keep keeps only the listed columns, or those for which fn is true.
+builtin keep : (<-tables: stream[A], ?columns: [string], ?fn: (column: string) => bool) => stream[B]
+    where
+    A: Record,
+    B: Record
+
+// drop removes the listed columns, or those for which fn is true.
+builtin drop : (<-tables: stream[A], ?columns: [string], ?fn: (column: string) => bool) => stream[B]
+    where
+    A: Record,
+    B: Record
+
+// group regroups rows by the listed columns (mode "by") or by all others (mode "except"); group() ungroups.
+builtin group : (<-tables: stream[A], ?columns: [string], ?mode: string) => stream[A] where A: Record
+
+// range keeps rows with start <= _time < stop and adds the bounds as _start and _stop.
+builtin range : (<-tables: stream[{C with _time: time}], start: A, ?stop: B) => stream[{C with _time: time, _stop: time, _start: time}]
+
+// union merges two or more streams into one.
+builtin union : (tables: [stream[A]]) => stream[A] where A: Record
+
+// columns lists the column labels of each table in column (default "_value").
+builtin columns : (<-tables: stream[A], ?column: string) => stream[B] where A: Record, B: Record
+
+// keys lists the group-key column labels of each table in column (default "_value").
+builtin keys : (<-tables: stream[A], ?column: string) => stream[B] where A: Record, B: Record
+
+// truncateTimeColumn truncates _time to a whole number of units.
+builtin truncateTimeColumn : (<-tables: stream[{B with _time: C}], unit: duration, ?timeColumn: A) => stream[{B with _time: C, _time: time}]
+    where
+    C: Timeable
+
+// timeShift adds duration to the listed time columns (default _start, _stop and _time).
+builtin timeShift : (<-tables: stream[A], duration: duration, ?columns: [string]) => stream[A]
+
+// fill replaces the nulls of column (default "_value") by value, or by the previous non-null value.
+builtin fill : (<-tables: stream[B], ?column: string, ?usePrevious: bool, ?value: A) => stream[C] where B: Record, C: Record
+
 
 // ---- Aggregates, selectors, ordering and windows (Java: Aggregates)
 

@@ -1,0 +1,437 @@
+package io.jflux.stdlib.universe.rowfn;
+
+import io.jflux.diag.ErrorCode;
+import io.jflux.diag.FluxException;
+import io.jflux.eval.BoolValue;
+import io.jflux.eval.Closure;
+import io.jflux.eval.FunctionValue;
+import io.jflux.eval.Interpreter;
+import io.jflux.eval.Operators;
+import io.jflux.eval.RecordValue;
+import io.jflux.eval.Value;
+import io.jflux.stdlib.universe.rowfn.Vec.Frame;
+import io.jflux.stdlib.universe.rows.Vectors;
+import io.jflux.syntax.Expression;
+import io.jflux.table.ColumnMeta;
+import io.jflux.table.ColumnType;
+import io.jflux.table.FluxTable;
+import io.jflux.table.TableBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * A row function ({@code fn: (r) => ...}) of one transformation, compiled once per table schema: column at a
+ * time over the Arrow vectors where the {@link Compiler} knows the shape, else row by row with one reused
+ * record. Both ways give the same values and errors. Not thread-safe: one per opened stream.
+ */
+public final class RowFn {
+
+    /** The rows of a table where a predicate holds. */
+    public interface Selector {
+        /** Writes into {@code sel} (at least as long as the table) the rows where the function is true; returns how many. */
+        int select(FluxTable t, int[] sel);
+
+        /** Whether this runs column at a time. */
+        boolean vectorized();
+    }
+
+    /** The records a function makes of the rows of a table, as a table. */
+    public interface Mapper {
+        /**
+         * A table of the records, columns in label order, under {@code t}'s group key (the caller decides the
+         * output key); null when {@code t} has no rows.
+         */
+        FluxTable map(FluxTable t, BufferAllocator allocator);
+
+        boolean vectorized();
+    }
+
+    private static volatile boolean vectorize = true;
+
+    /** Turns the column-at-a-time path on or off (tests compare both ways). */
+    public static void vectorize(boolean on) {
+        vectorize = on;
+    }
+
+    private final FunctionValue fn;
+    private final Interpreter interpreter;
+    private final String function;
+    private final Map<List<ColumnMeta>, Selector> selectors = new HashMap<>();
+    private final Map<List<ColumnMeta>, Mapper> mappers = new HashMap<>();
+
+    /** {@code function} names the transformation, for messages. */
+    public RowFn(FunctionValue fn, Interpreter interpreter, String function) {
+        this.fn = fn;
+        this.interpreter = interpreter;
+        this.function = function;
+    }
+
+    private Compiler compiler(List<ColumnMeta> schema) {
+        if (vectorize && fn instanceof Closure c && c.node().params().size() == 1
+                && c.node().params().get(0).key().key().equals("r") && c.node().body() instanceof Expression) {
+            return new Compiler("r", c.scope(), schema);
+        }
+        return null;
+    }
+
+    private static Expression body(FunctionValue fn) {
+        return fn instanceof Closure c && c.node().body() instanceof Expression e ? e : null;
+    }
+
+    // ------------------------------------------------------------------ predicates
+
+    public Selector selector(List<ColumnMeta> schema) {
+        return selectors.computeIfAbsent(schema, this::newSelector);
+    }
+
+    private Selector newSelector(List<ColumnMeta> schema) {
+        Compiler c = compiler(schema);
+        Vec root = c == null ? null : c.operand(body(fn));
+        if (root != null && (root.type == null || root.type == ColumnType.BOOL)) {
+            return new VectorSelector(root);
+        }
+        return new RowSelector(new RowCall(fn, interpreter, schema), function);
+    }
+
+    private static final class VectorSelector implements Selector {
+        private final Vec root;
+        private final Frame frame = new Frame();
+
+        VectorSelector(Vec root) {
+            this.root = root;
+        }
+
+        @Override
+        public int select(FluxTable t, int[] sel) {
+            frame.table = t;
+            int count = 0;
+            try {
+                for (int from = 0; from < t.rowCount(); from += Vec.CHUNK) {
+                    frame.from = from;
+                    frame.n = Math.min(Vec.CHUNK, t.rowCount() - from);
+                    count = root.select(frame, sel, count);
+                }
+            } finally {
+                frame.table = null;
+            }
+            return count;
+        }
+
+        @Override
+        public boolean vectorized() {
+            return true;
+        }
+    }
+
+    private static final class RowSelector implements Selector {
+        private final RowCall call;
+        private final String function;
+
+        RowSelector(RowCall call, String function) {
+            this.call = call;
+            this.function = function;
+        }
+
+        @Override
+        public int select(FluxTable t, int[] sel) {
+            call.table(t);
+            int count = 0;
+            try {
+                for (int r = 0; r < t.rowCount(); r++) {
+                    Value v = call.call(r);
+                    if (v instanceof BoolValue b) {
+                        if (b.value()) {
+                            sel[count++] = r;
+                        }
+                    } else if (!v.isNull()) {
+                        throw new FluxException(ErrorCode.INVALID, function + ": fn must return a bool, got "
+                                + v.kind().fluxName());
+                    }
+                }
+            } finally {
+                call.table(null);
+            }
+            return count;
+        }
+
+        @Override
+        public boolean vectorized() {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ records
+
+    public Mapper mapper(List<ColumnMeta> schema) {
+        return mappers.computeIfAbsent(schema, this::newMapper);
+    }
+
+    private Mapper newMapper(List<ColumnMeta> schema) {
+        Compiler c = compiler(schema);
+        Map<String, Object> fields = c == null ? null : c.record(body(fn));
+        if (fields != null) {
+            return new VectorMapper(schema, fields);
+        }
+        Compiler typer = fn instanceof Closure cl && RowCall.takesRowAlone(cl) && body(fn) != null
+                ? new Compiler("r", cl.scope(), schema) : null;
+        Map<String, Object> hints = typer == null ? Map.of() : typer.recordTypes(body(fn));
+        return new RowMapper(new RowCall(fn, interpreter, schema), hints, function);
+    }
+
+    /** The labels of a record in the order map gives its columns: by their UTF-8 bytes. */
+    static List<String> sortedLabels(Iterable<String> labels) {
+        List<String> out = new ArrayList<>();
+        for (String l : labels) {
+            out.add(l);
+        }
+        out.sort(Operators::compareUtf8);
+        return out;
+    }
+
+    private static final class VectorMapper implements Mapper {
+        private final List<ColumnMeta> metas = new ArrayList<>();
+        private final List<Object> sources = new ArrayList<>();
+        private final List<Vec> computed = new ArrayList<>();
+        private final Frame frame = new Frame();
+
+        VectorMapper(List<ColumnMeta> schema, Map<String, Object> fields) {
+            for (String label : sortedLabels(fields.keySet())) {
+                Object src = fields.get(label);
+                if (src instanceof Integer col) {
+                    metas.add(new ColumnMeta(label, schema.get(col).type()));
+                    sources.add(src);
+                } else {
+                    Vec v = (Vec) src;
+                    if (v.type == null) {
+                        continue; // null in every row: no column, as Flux does
+                    }
+                    metas.add(new ColumnMeta(label, v.type));
+                    sources.add(v);
+                    computed.add(v);
+                }
+            }
+        }
+
+        @Override
+        public FluxTable map(FluxTable t, BufferAllocator allocator) {
+            int n = t.rowCount();
+            if (n == 0) {
+                return null;
+            }
+            List<FieldVector> vectors = new ArrayList<>(metas.size());
+            FieldVector[] outs = new FieldVector[computed.size()];
+            frame.table = t;
+            try {
+                int k = 0;
+                for (int i = 0; i < metas.size(); i++) {
+                    Object src = sources.get(i);
+                    String label = metas.get(i).label();
+                    if (src instanceof Integer col) {
+                        vectors.add(Vectors.share(t, col, label, allocator));
+                    } else {
+                        FieldVector v = Vectors.newVector(metas.get(i).type(), label, allocator);
+                        vectors.add(v);
+                        Vectors.allocate(v, n);
+                        outs[k++] = v;
+                    }
+                }
+                for (int from = 0; from < n; from += Vec.CHUNK) {
+                    frame.from = from;
+                    frame.n = Math.min(Vec.CHUNK, n - from);
+                    for (int j = 0; j < outs.length; j++) {
+                        Vec v = computed.get(j);
+                        v.eval(frame, null);
+                        write(v, outs[j], from, frame.n);
+                    }
+                }
+                for (FieldVector v : outs) {
+                    v.setValueCount(n);
+                }
+            } catch (RuntimeException e) {
+                for (FieldVector v : vectors) {
+                    v.close();
+                }
+                throw e;
+            } finally {
+                frame.table = null;
+            }
+            return FluxTable.ofVectors(t.key(), metas, vectors, n);
+        }
+
+        @Override
+        public boolean vectorized() {
+            return true;
+        }
+    }
+
+    /** Writes a computed chunk into rows {@code [from, from + n)} of {@code out} (nulls stay unset). */
+    static void write(Vec v, FieldVector out, int from, int n) {
+        boolean[] nulls = v.nulls;
+        switch (v.type) {
+            case FLOAT: {
+                Float8Vector f = (Float8Vector) out;
+                for (int i = 0; i < n; i++) {
+                    if (!nulls[i]) {
+                        f.set(from + i, v.doubles[i]);
+                    }
+                }
+                break;
+            }
+            case BOOL: {
+                BitVector b = (BitVector) out;
+                for (int i = 0; i < n; i++) {
+                    if (!nulls[i]) {
+                        b.set(from + i, v.bools[i] ? 1 : 0);
+                    }
+                }
+                break;
+            }
+            case STRING: {
+                VarCharVector s = (VarCharVector) out;
+                for (int i = 0; i < n; i++) {
+                    if (!nulls[i]) {
+                        s.setSafe(from + i, v.strings[i].getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                break;
+            }
+            case UINT: {
+                UInt8Vector u = (UInt8Vector) out;
+                for (int i = 0; i < n; i++) {
+                    if (!nulls[i]) {
+                        u.set(from + i, v.longs[i]);
+                    }
+                }
+                break;
+            }
+            default: {
+                BigIntVector b = (BigIntVector) out;
+                for (int i = 0; i < n; i++) {
+                    if (!nulls[i]) {
+                        b.set(from + i, v.longs[i]);
+                    }
+                }
+                break;
+            }
+        }
+    }
+
+    /**
+     * Row by row: the first row's record gives the columns (its labels, in label order); each column's type is
+     * what can be known of the property without running it, else that of its first non-null value. A column
+     * null in every row, of no known type, is left out.
+     */
+    private static final class RowMapper implements Mapper {
+        private final RowCall call;
+        private final Map<String, Object> hints;
+        private final String function;
+
+        RowMapper(RowCall call, Map<String, Object> hints, String function) {
+            this.call = call;
+            this.hints = hints;
+            this.function = function;
+        }
+
+        @Override
+        public FluxTable map(FluxTable t, BufferAllocator allocator) {
+            int n = t.rowCount();
+            if (n == 0) {
+                return null;
+            }
+            call.table(t);
+            try (TableBuilder b = new TableBuilder(allocator, t.key())) {
+                RecordValue first = record(call.call(0));
+                List<String> labels = sortedLabels(first.fields().keySet());
+                int[] col = new int[labels.size()];
+                int[] leadingNulls = new int[labels.size()];
+                boolean[] dropped = new boolean[labels.size()];
+                for (int i = 0; i < labels.size(); i++) {
+                    Object hint = hints.get(labels.get(i));
+                    col[i] = -1;
+                    if (hint instanceof ColumnType type) {
+                        col[i] = b.addColumn(new ColumnMeta(labels.get(i), type));
+                    } else if (hint == Compiler.ALWAYS_NULL) {
+                        dropped[i] = true;
+                    }
+                }
+                for (int r = 0; r < n; r++) {
+                    RecordValue rec = r == 0 ? first : record(call.call(r));
+                    for (int i = 0; i < labels.size(); i++) {
+                        if (dropped[i]) {
+                            continue;
+                        }
+                        Value v = rec.get(labels.get(i));
+                        if (v == null || v.isNull()) {
+                            if (col[i] < 0) {
+                                leadingNulls[i]++;
+                            } else {
+                                b.appendNull(col[i]);
+                            }
+                            continue;
+                        }
+                        if (col[i] < 0) {
+                            col[i] = b.addColumn(new ColumnMeta(labels.get(i), typeOf(labels.get(i), v)));
+                            for (int k = 0; k < leadingNulls[i]; k++) {
+                                b.appendNull(col[i]);
+                            }
+                        }
+                        if (ColumnType.of(v.kind()) == null) {
+                            typeOf(labels.get(i), v);
+                        }
+                        b.appendValue(col[i], v);
+                    }
+                }
+                try (FluxTable built = b.build()) {
+                    List<ColumnMeta> metas = new ArrayList<>();
+                    List<Integer> select = new ArrayList<>();
+                    for (int i = 0; i < labels.size(); i++) {
+                        if (col[i] >= 0) {
+                            metas.add(built.column(col[i]));
+                            select.add(col[i]);
+                        }
+                    }
+                    int[] sel = new int[select.size()];
+                    for (int i = 0; i < sel.length; i++) {
+                        sel[i] = select.get(i);
+                    }
+                    return built.project(t.key(), metas, sel);
+                }
+            } finally {
+                call.table(null);
+            }
+        }
+
+        private RecordValue record(Value v) {
+            if (v instanceof RecordValue r) {
+                return r;
+            }
+            throw new FluxException(ErrorCode.INVALID, function + ": fn must return a record, got "
+                    + v.kind().fluxName());
+        }
+
+        private ColumnType typeOf(String label, Value v) {
+            ColumnType t = ColumnType.of(v.kind());
+            if (t == null) {
+                throw new FluxException(ErrorCode.INVALID, function + ": column " + label + " would hold a value of"
+                        + " type " + v.kind().fluxName() + "; table columns hold bool, int, uint, float, string,"
+                        + " time or duration values");
+            }
+            return t;
+        }
+
+        @Override
+        public boolean vectorized() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.jflux.stdlib.universe.rows;
+
+import io.jflux.diag.FluxException;
+import io.jflux.eval.Arguments;
+import io.jflux.eval.ArrayValue;
+import io.jflux.eval.Interpreter;
+import io.jflux.eval.Operators;
+import io.jflux.eval.StringValue;
+import io.jflux.eval.Value;
+import io.jflux.stdlib.Streams;
+import io.jflux.table.ColumnMeta;
+import io.jflux.table.FluxTable;
+import io.jflux.table.GroupKey;
+import io.jflux.table.StreamValue;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code group(columns:, mode:)}: regroups rows under a new key. Mode {@code "by"} keys on the listed columns a
+ * table has, in label order; {@code "except"} on all its other columns, in column order. Rows with equal new
+ * keys from any input tables make one table (columns: the union, in the order first seen); tables come out when
+ * the input ends, in key order. A table whose key already holds all the new key columns moves whole, without
+ * a copy. {@code group()} puts every row in one table with an empty key.
+ */
+public final class Group {
+
+    private Group() {}
+
+    public static Value group(Arguments a, Interpreter in) {
+        StreamValue input = Streams.stream(a, "tables");
+        String mode = a.string("mode", "by");
+        if (!mode.equals("by") && !mode.equals("except")) {
+            throw a.error("invalid group mode: must be \"by\" or \"except\"", a.spanOf("mode"));
+        }
+        List<String> columns = strings(a, "columns");
+        boolean by = mode.equals("by");
+        List<String> sorted = new ArrayList<>(new LinkedHashSet<>(columns));
+        sorted.sort(Operators::compareUtf8);
+        Set<String> listed = new LinkedHashSet<>(columns);
+        return new StreamValue(ctx -> RowStreams.merging(() -> List.of(input.open(ctx)), ctx.allocator(),
+                (t, merger, emit) -> {
+                    try {
+                        List<Integer> cols = new ArrayList<>();
+                        if (by) {
+                            for (String label : sorted) {
+                                int c = t.columnIndex(label);
+                                if (c >= 0) {
+                                    cols.add(c);
+                                }
+                            }
+                        } else {
+                            for (int c = 0; c < t.columnCount(); c++) {
+                                if (!listed.contains(t.column(c).label())) {
+                                    cols.add(c);
+                                }
+                            }
+                        }
+                        add(t, cols, merger);
+                    } catch (FluxException e) {
+                        throw e.at(a.callSite());
+                    }
+                }));
+    }
+
+    private static void add(FluxTable t, List<Integer> cols, TableMerger merger) {
+        List<ColumnMeta> metas = new ArrayList<>(cols.size());
+        List<Integer> varying = new ArrayList<>();
+        for (int c : cols) {
+            metas.add(t.column(c));
+            if (!t.key().has(t.column(c).label())) {
+                varying.add(c);
+            }
+        }
+        if (varying.isEmpty()) {
+            List<Value> values = new ArrayList<>(cols.size());
+            for (int c : cols) {
+                values.add(t.key().value(t.column(c).label()));
+            }
+            merger.add(new GroupKey(metas, values), t, null, 0);
+            return;
+        }
+        int[] all = MapRows.toArray(cols);
+        RowGroups groups = RowGroups.of(t, MapRows.toArray(varying));
+        for (int g = 0; g < groups.size(); g++) {
+            int[] rows = groups.rows(g);
+            merger.add(RowGroups.keyOf(t, metas, all, groups.firstRow(g)), t, rows, rows.length);
+        }
+    }
+
+    /** An optional array-of-strings argument (empty when absent). */
+    static List<String> strings(Arguments a, String name) {
+        List<String> out = new ArrayList<>();
+        if (!a.has(name)) {
+            return out;
+        }
+        ArrayValue arr = a.array(name);
+        for (Value v : arr.elements()) {
+            if (!(v instanceof StringValue s)) {
+                throw a.error("argument " + name + ": expected an array of strings, found " + v.kind().fluxName(),
+                        a.spanOf(name));
+            }
+            out.add(s.value());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package io.jflux.stdlib.universe.rows;
+
+import io.jflux.table.FluxTable;
+import io.jflux.table.TableStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.arrow.memory.BufferAllocator;
+
+/** Streams of tables that the transformations of rows and columns are made of. */
+public final class RowStreams {
+
+    private RowStreams() {}
+
+    /**
+     * Each input table becomes zero or more output tables, in order. {@code fn} must not close its input (the
+     * stream does, after {@code fn} returns); the tables it returns belong to the stream until handed out.
+     */
+    public static TableStream flatMap(TableStream upstream, Function<FluxTable, List<FluxTable>> fn) {
+        return new TableStream() {
+            private final Deque<FluxTable> ready = new ArrayDeque<>();
+
+            @Override
+            public FluxTable next() {
+                while (ready.isEmpty()) {
+                    FluxTable in = upstream.next();
+                    if (in == null) {
+                        return null;
+                    }
+                    try (FluxTable t = in) {
+                        ready.addAll(fn.apply(t));
+                    }
+                }
+                return ready.pollFirst();
+            }
+
+            @Override
+            public void close() {
+                FluxTable t;
+                while ((t = ready.pollFirst()) != null) {
+                    t.close();
+                }
+                upstream.close();
+            }
+        };
+    }
+
+    /**
+     * Reads every input stream to its end on the first {@link TableStream#next}, handing each table to
+     * {@code feed} (which may pass tables on at once with {@code emit} or keep rows in the merger), then yields
+     * the tables passed on, then the merged ones in key order. {@code feed} must not close its table.
+     */
+    public static TableStream merging(Supplier<List<TableStream>> inputs, BufferAllocator allocator,
+                                      Feed feed) {
+        return new TableStream() {
+            private List<TableStream> upstreams;
+            private final Deque<FluxTable> ready = new ArrayDeque<>();
+            private TableStream merged;
+
+            @Override
+            public FluxTable next() {
+                if (merged == null) {
+                    upstreams = inputs.get();
+                    try (TableMerger merger = new TableMerger()) {
+                        for (TableStream s : upstreams) {
+                            FluxTable in;
+                            while ((in = s.next()) != null) {
+                                try (FluxTable t = in) {
+                                    feed.accept(t, merger, ready::addLast);
+                                }
+                            }
+                        }
+                        merged = merger.finish(allocator);
+                    }
+                }
+                FluxTable t = ready.pollFirst();
+                return t != null ? t : merged.next();
+            }
+
+            @Override
+            public void close() {
+                FluxTable t;
+                while ((t = ready.pollFirst()) != null) {
+                    t.close();
+                }
+                if (merged != null) {
+                    merged.close();
+                }
+                if (upstreams != null) {
+                    for (TableStream s : upstreams) {
+                        s.close();
+                    }
+                }
+            }
+        };
+    }
+
+    /** What a merging transformation does with one input table. */
+    @FunctionalInterface
+    public interface Feed {
+        void accept(FluxTable table, TableMerger merger, java.util.function.Consumer<FluxTable> emit);
+    }
+}
