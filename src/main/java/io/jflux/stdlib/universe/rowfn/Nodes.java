@@ -733,8 +733,8 @@ final class Nodes {
                 }
             }
             for (int i = 0; i < f.n; i++) {
-                nulls[i] = false;
-                if (!on(active, i)) {
+                nulls[i] = !on(active, i);
+                if (nulls[i]) {
                     continue;
                 }
                 sb.setLength(0);

@@ -388,7 +388,11 @@ public final class RowFn {
                         if (ColumnType.of(v.kind()) == null) {
                             typeOf(labels.get(i), v);
                         }
-                        b.appendValue(col[i], v);
+                        try {
+                            b.appendValue(col[i], v);
+                        } catch (FluxException e) {
+                            throw new FluxException(ErrorCode.INVALID, function + ": " + e.getMessage());
+                        }
                     }
                 }
                 try (FluxTable built = b.build()) {
