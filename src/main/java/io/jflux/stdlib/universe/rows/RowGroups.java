@@ -14,12 +14,10 @@ import java.util.List;
  */
 public final class RowGroups {
 
-    private final int[] columns;
     private final int[] first;
     private final int[][] rows;
 
-    private RowGroups(int[] columns, int[] first, int[][] rows) {
-        this.columns = columns;
+    private RowGroups(int[] first, int[][] rows) {
         this.first = first;
         this.rows = rows;
     }
@@ -35,10 +33,14 @@ public final class RowGroups {
         int[] hashes = new int[16];
         int groups = 0;
         int mask = cap - 1;
+        Vectors.Cells[] cells = new Vectors.Cells[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            cells[i] = new Vectors.Cells(t, cols[i]);
+        }
         for (int row = 0; row < n; row++) {
             int h = 17;
-            for (int c : cols) {
-                h = h * 31 + Vectors.hashCell(t, c, row);
+            for (Vectors.Cells c : cells) {
+                h = h * 31 + c.hash(row);
             }
             int idx = (h ^ (h >>> 16)) & mask;
             int g;
@@ -55,7 +57,7 @@ public final class RowGroups {
                     slots[idx] = g;
                     break;
                 }
-                if (hashes[g] == h && same(t, cols, reps[g], row)) {
+                if (hashes[g] == h && same(cells, reps[g], row)) {
                     break;
                 }
                 idx = (idx + 1) & mask;
@@ -75,12 +77,12 @@ public final class RowGroups {
             int g = groupOf[row];
             rows[g][counts[g]++] = row;
         }
-        return new RowGroups(cols, Arrays.copyOf(reps, groups), rows);
+        return new RowGroups(Arrays.copyOf(reps, groups), rows);
     }
 
-    private static boolean same(FluxTable t, int[] cols, int a, int b) {
-        for (int c : cols) {
-            if (!Vectors.sameCell(t, c, a, b)) {
+    private static boolean same(Vectors.Cells[] cells, int a, int b) {
+        for (Vectors.Cells c : cells) {
+            if (!c.same(a, b)) {
                 return false;
             }
         }
@@ -103,8 +105,9 @@ public final class RowGroups {
 
     /** Whether every row of {@code t} has the same value in column {@code col}. */
     public static boolean isConstant(FluxTable t, int col) {
+        Vectors.Cells cells = new Vectors.Cells(t, col);
         for (int r = 1; r < t.rowCount(); r++) {
-            if (!Vectors.sameCell(t, col, 0, r)) {
+            if (!cells.same(0, r)) {
                 return false;
             }
         }

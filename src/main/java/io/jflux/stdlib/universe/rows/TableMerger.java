@@ -145,6 +145,8 @@ public final class TableMerger implements AutoCloseable {
                     int col = p.table.columnIndex(c.getKey());
                     if (col >= 0) {
                         Vectors.copyRows(p.table, col, p.rows, 0, p.count, v, at);
+                    } else {
+                        Vectors.skip(v, at, p.count);
                     }
                     at += p.count;
                 }

@@ -14,6 +14,7 @@ import io.jflux.table.FluxTable;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.ByteFunctionHelpers;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -44,10 +45,13 @@ public final class Vectors {
         }
     }
 
-    /** Column {@code col} of {@code t}, its rows only, sharing the buffers (no copy of the values). */
+    /**
+     * Column {@code col} of {@code t}, its rows only, sharing the buffers (no copy of the values). The new vector
+     * belongs to the allocator of the buffers it shares (which may be an embedder's, not the execution's).
+     */
     public static FieldVector share(FluxTable t, int col, String label, BufferAllocator allocator) {
         FieldVector v = t.vector(col);
-        TransferPair pair = v.getTransferPair(label, allocator);
+        TransferPair pair = v.getTransferPair(label, v.getAllocator());
         pair.splitAndTransfer(t.offset(), t.rowCount());
         FieldVector out = (FieldVector) pair.getTo();
         if (t.rowCount() == 0) {
@@ -79,30 +83,24 @@ public final class Vectors {
     /**
      * Copies cells of column {@code col} of {@code t} into {@code dst} from index {@code at}: rows
      * {@code rows[from..from+n)} or, when {@code rows} is null, the table rows {@code [from, from+n)}.
-     * {@code dst} must have room for fixed-width values ({@link #allocate}); strings grow as needed. Null cells
-     * are left unset (null).
+     * {@code dst} grows as needed; its cells before {@code at} must have been written (in order) already. Null
+     * cells are left null.
      */
     public static void copyRows(FluxTable t, int col, int[] rows, int from, int n, FieldVector dst, int at) {
         FieldVector src = t.vector(col);
         int off = t.offset();
         ArrowBuf sv = src.getValidityBuffer();
         if (src instanceof VarCharVector s) {
-            VarCharVector d = (VarCharVector) dst;
-            ArrowBuf offsets = s.getOffsetBuffer();
-            ArrowBuf data = s.getDataBuffer();
-            for (int j = 0; j < n; j++) {
-                int r = off + (rows == null ? from + j : rows[from + j]);
-                if (BitVectorHelper.get(sv, r) != 0) {
-                    int start = offsets.getInt((long) r * 4);
-                    int end = offsets.getInt((long) (r + 1) * 4);
-                    d.setSafe(at + j, 1, start, end, data);
-                }
-            }
+            copyStrings(s, sv, off, rows, from, n, (VarCharVector) dst, at);
             return;
         }
+        BaseFixedWidthVector d = (BaseFixedWidthVector) dst;
+        while (d.getValueCapacity() < at + n) {
+            d.reAlloc();
+        }
         ArrowBuf sd = src.getDataBuffer();
-        ArrowBuf dd = dst.getDataBuffer();
-        ArrowBuf dv = dst.getValidityBuffer();
+        ArrowBuf dd = d.getDataBuffer();
+        ArrowBuf dv = d.getValidityBuffer();
         if (src instanceof BitVector) {
             for (int j = 0; j < n; j++) {
                 int r = off + (rows == null ? from + j : rows[from + j]);
@@ -115,11 +113,69 @@ public final class Vectors {
             }
             return;
         }
+        if (rows == null) {
+            dd.setBytes((long) at << 3, sd, (long) (off + from) << 3, (long) n << 3);
+            for (int j = 0; j < n; j++) {
+                if (BitVectorHelper.get(sv, off + from + j) != 0) {
+                    BitVectorHelper.setBit(dv, at + j);
+                }
+            }
+            return;
+        }
         for (int j = 0; j < n; j++) {
-            int r = off + (rows == null ? from + j : rows[from + j]);
+            int r = off + rows[from + j];
             if (BitVectorHelper.get(sv, r) != 0) {
                 BitVectorHelper.setBit(dv, at + j);
                 dd.setLong((long) (at + j) << 3, sd.getLong((long) r << 3));
+            }
+        }
+    }
+
+    private static void copyStrings(VarCharVector s, ArrowBuf sv, int off, int[] rows, int from, int n,
+                                    VarCharVector d, int at) {
+        while (d.getValueCapacity() < at + n) {
+            d.reallocValidityAndOffsetBuffers();
+        }
+        ArrowBuf offsets = s.getOffsetBuffer();
+        ArrowBuf data = s.getDataBuffer();
+        ArrowBuf dOff = d.getOffsetBuffer();
+        ArrowBuf dv = d.getValidityBuffer();
+        ArrowBuf dd = d.getDataBuffer();
+        long pos = dOff.getInt((long) at * 4);
+        for (int j = 0; j < n; j++) {
+            int r = off + (rows == null ? from + j : rows[from + j]);
+            if (BitVectorHelper.get(sv, r) != 0) {
+                int start = offsets.getInt((long) r * 4);
+                int len = offsets.getInt((long) (r + 1) * 4) - start;
+                while (pos + len > dd.capacity()) {
+                    d.reallocDataBuffer();
+                    dd = d.getDataBuffer();
+                }
+                dd.setBytes(pos, data, start, len);
+                pos += len;
+                BitVectorHelper.setBit(dv, at + j);
+            }
+            dOff.setInt((long) (at + j + 1) * 4, (int) pos);
+        }
+        d.setLastSet(at + n - 1);
+    }
+
+    /** Leaves cells {@code [at, at + n)} of {@code dst} null (a piece of a merged table that lacks the column). */
+    public static void skip(FieldVector dst, int at, int n) {
+        if (dst instanceof VarCharVector d) {
+            while (d.getValueCapacity() < at + n) {
+                d.reallocValidityAndOffsetBuffers();
+            }
+            ArrowBuf dOff = d.getOffsetBuffer();
+            int pos = dOff.getInt((long) at * 4);
+            for (int j = 0; j < n; j++) {
+                dOff.setInt((long) (at + j + 1) * 4, pos);
+            }
+            d.setLastSet(at + n - 1);
+        } else {
+            BaseFixedWidthVector d = (BaseFixedWidthVector) dst;
+            while (d.getValueCapacity() < at + n) {
+                d.reAlloc();
             }
         }
     }
@@ -193,67 +249,70 @@ public final class Vectors {
 
     /** Whether cells {@code (a, col)} and {@code (b, col)} of {@code t} are equal (two nulls are equal). */
     public static boolean sameCell(FluxTable t, int col, int a, int b) {
-        FieldVector v = t.vector(col);
-        int off = t.offset();
-        ArrowBuf validity = v.getValidityBuffer();
-        boolean na = BitVectorHelper.get(validity, off + a) == 0;
-        boolean nb = BitVectorHelper.get(validity, off + b) == 0;
-        if (na || nb) {
-            return na == nb;
-        }
-        if (v instanceof VarCharVector s) {
-            ArrowBuf offsets = s.getOffsetBuffer();
-            ArrowBuf data = s.getDataBuffer();
-            int sa = offsets.getInt((long) (off + a) * 4);
-            int ea = offsets.getInt((long) (off + a + 1) * 4);
-            int sb = offsets.getInt((long) (off + b) * 4);
-            int eb = offsets.getInt((long) (off + b + 1) * 4);
-            if (ea - sa != eb - sb) {
-                return false;
-            }
-            for (int i = 0; i < ea - sa; i++) {
-                if (data.getByte(sa + i) != data.getByte(sb + i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (v instanceof BitVector) {
-            return BitVectorHelper.get(v.getDataBuffer(), off + a) == BitVectorHelper.get(v.getDataBuffer(), off + b);
-        }
-        long x = v.getDataBuffer().getLong((long) (off + a) << 3);
-        long y = v.getDataBuffer().getLong((long) (off + b) << 3);
-        if (v instanceof Float8Vector) {
-            return Double.doubleToLongBits(Double.longBitsToDouble(x)) == Double.doubleToLongBits(Double.longBitsToDouble(y));
-        }
-        return x == y;
+        return new Cells(t, col).same(a, b);
     }
 
-    /** A hash of cell {@code (row, col)} of {@code t}, consistent with {@link #sameCell}. */
-    public static int hashCell(FluxTable t, int col, int row) {
-        FieldVector v = t.vector(col);
-        int r = t.offset() + row;
-        if (BitVectorHelper.get(v.getValidityBuffer(), r) == 0) {
-            return 0x5bd1e995;
+    /**
+     * Reads the cells of one column of one table for hashing and comparing rows, with the column's buffers
+     * fetched once: equal cells (two nulls are equal; floats by their bits, NaN equal to NaN) hash alike.
+     */
+    public static final class Cells {
+        private final ArrowBuf validity;
+        private final ArrowBuf data;
+        private final ArrowBuf offsets;
+        private final int off;
+        private final boolean bits;
+        private final boolean floats;
+
+        public Cells(FluxTable t, int col) {
+            FieldVector v = t.vector(col);
+            this.validity = v.getValidityBuffer();
+            this.data = v.getDataBuffer();
+            this.offsets = v instanceof VarCharVector ? v.getOffsetBuffer() : null;
+            this.off = t.offset();
+            this.bits = v instanceof BitVector;
+            this.floats = v instanceof Float8Vector;
         }
-        if (v instanceof VarCharVector s) {
-            ArrowBuf offsets = s.getOffsetBuffer();
-            ArrowBuf data = s.getDataBuffer();
-            int start = offsets.getInt((long) r * 4);
-            int end = offsets.getInt((long) (r + 1) * 4);
-            int h = 1;
-            for (int i = start; i < end; i++) {
-                h = 31 * h + data.getByte(i);
+
+        private boolean isNull(int r) {
+            return BitVectorHelper.get(validity, r) == 0;
+        }
+
+        private long bitsOf(int r) {
+            long x = data.getLong((long) r << 3);
+            return floats ? Double.doubleToLongBits(Double.longBitsToDouble(x)) : x;
+        }
+
+        public int hash(int row) {
+            int r = off + row;
+            if (isNull(r)) {
+                return 0x5bd1e995;
             }
-            return h;
+            if (offsets != null) {
+                return ByteFunctionHelpers.hash(data, offsets.getInt((long) r * 4), offsets.getInt((long) (r + 1) * 4));
+            }
+            if (bits) {
+                return BitVectorHelper.get(data, r) + 7;
+            }
+            return Long.hashCode(bitsOf(r) * 0x9E3779B97F4A7C15L);
         }
-        if (v instanceof BitVector) {
-            return BitVectorHelper.get(v.getDataBuffer(), r) + 7;
+
+        public boolean same(int a, int b) {
+            int ra = off + a;
+            int rb = off + b;
+            boolean na = isNull(ra);
+            boolean nb = isNull(rb);
+            if (na || nb) {
+                return na == nb;
+            }
+            if (offsets != null) {
+                return ByteFunctionHelpers.equal(data, offsets.getInt((long) ra * 4), offsets.getInt((long) (ra + 1) * 4),
+                        data, offsets.getInt((long) rb * 4), offsets.getInt((long) (rb + 1) * 4)) == 1;
+            }
+            if (bits) {
+                return BitVectorHelper.get(data, ra) == BitVectorHelper.get(data, rb);
+            }
+            return bitsOf(ra) == bitsOf(rb);
         }
-        long x = v.getDataBuffer().getLong((long) r << 3);
-        if (v instanceof Float8Vector) {
-            x = Double.doubleToLongBits(Double.longBitsToDouble(x));
-        }
-        return Long.hashCode(x * 0x9E3779B97F4A7C15L);
     }
 }
