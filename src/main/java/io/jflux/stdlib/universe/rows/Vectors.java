@@ -14,7 +14,7 @@ import io.jflux.table.FluxTable;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.util.ByteFunctionHelpers;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -115,10 +115,27 @@ public final class Vectors {
         }
         if (rows == null) {
             dd.setBytes((long) at << 3, sd, (long) (off + from) << 3, (long) n << 3);
+            if (allSet(sv, off + from, n)) {
+                setAll(dv, at, n);
+                return;
+            }
             for (int j = 0; j < n; j++) {
                 if (BitVectorHelper.get(sv, off + from + j) != 0) {
                     BitVectorHelper.setBit(dv, at + j);
                 }
+            }
+            return;
+        }
+        int max = maxRow(rows, from, n);
+        if (n > 0 && allSet(sv, off + rows[from], rows[from + n - 1] - rows[from] + 1)) {
+            setAll(dv, at, n);
+            checkRange(sd, (long) (off + max + 1) << 3);
+            checkRange(dd, (long) (at + n) << 3);
+            long srcAddress = sd.memoryAddress() + ((long) off << 3);
+            long dstAddress = dd.memoryAddress() + ((long) at << 3);
+            for (int j = 0; j < n; j++) {
+                MemoryUtil.putLong(dstAddress + ((long) j << 3),
+                        MemoryUtil.getLong(srcAddress + ((long) rows[from + j] << 3)));
             }
             return;
         }
@@ -133,6 +150,9 @@ public final class Vectors {
 
     private static void copyStrings(VarCharVector s, ArrowBuf sv, int off, int[] rows, int from, int n,
                                     VarCharVector d, int at) {
+        if (n == 0) {
+            return;
+        }
         while (d.getValueCapacity() < at + n) {
             d.reallocValidityAndOffsetBuffers();
         }
@@ -141,23 +161,118 @@ public final class Vectors {
         ArrowBuf dOff = d.getOffsetBuffer();
         ArrowBuf dv = d.getValidityBuffer();
         ArrowBuf dd = d.getDataBuffer();
-        long pos = dOff.getInt((long) at * 4);
+        int first = rows == null ? from : rows[from];
+        int max = rows == null ? from + n - 1 : maxRow(rows, from, n);
+        checkRange(offsets, (long) (off + max + 2) * 4);
+        checkRange(dOff, (long) (at + n + 1) * 4);
+        boolean valid = allSet(sv, off + first, max - first + 1);
+        if (valid) {
+            setAll(dv, at, n);
+        }
+        long srcOffsets = offsets.memoryAddress() + (long) off * 4;
+        long srcData = data.memoryAddress();
+        long srcEnd = data.capacity();
+        long dstOffsets = dOff.memoryAddress() + (long) at * 4;
+        long pos = MemoryUtil.getInt(dstOffsets);
+        long dstData = dd.memoryAddress();
+        long dstCap = dd.capacity();
         for (int j = 0; j < n; j++) {
-            int r = off + (rows == null ? from + j : rows[from + j]);
-            if (BitVectorHelper.get(sv, r) != 0) {
-                int start = offsets.getInt((long) r * 4);
-                int len = offsets.getInt((long) (r + 1) * 4) - start;
-                while (pos + len > dd.capacity()) {
+            int r = rows == null ? from + j : rows[from + j];
+            if (valid || BitVectorHelper.get(sv, off + r) != 0) {
+                int start = MemoryUtil.getInt(srcOffsets + (long) r * 4);
+                int len = MemoryUtil.getInt(srcOffsets + (long) (r + 1) * 4) - start;
+                if (start < 0 || len < 0 || start + (long) len > srcEnd) {
+                    throw new IllegalStateException("string column offsets out of bounds");
+                }
+                while (pos + len > dstCap) {
                     d.reallocDataBuffer();
                     dd = d.getDataBuffer();
+                    dstData = dd.memoryAddress();
+                    dstCap = dd.capacity();
                 }
-                dd.setBytes(pos, data, start, len);
+                if (len <= 16) {
+                    for (int k = 0; k < len; k++) {
+                        MemoryUtil.putByte(dstData + pos + k, MemoryUtil.getByte(srcData + start + k));
+                    }
+                } else {
+                    MemoryUtil.copyMemory(srcData + start, dstData + pos, len);
+                }
                 pos += len;
-                BitVectorHelper.setBit(dv, at + j);
+                if (!valid) {
+                    BitVectorHelper.setBit(dv, at + j);
+                }
             }
-            dOff.setInt((long) (at + j + 1) * 4, (int) pos);
+            MemoryUtil.putInt(dstOffsets + (long) (j + 1) * 4, (int) pos);
         }
         d.setLastSet(at + n - 1);
+    }
+
+    private static int maxRow(int[] rows, int from, int n) {
+        int max = -1;
+        for (int j = 0; j < n; j++) {
+            int r = rows[from + j];
+            if (r < 0) {
+                throw new IndexOutOfBoundsException("row " + r);
+            }
+            max = Math.max(max, r);
+        }
+        return max;
+    }
+
+    /** Checks that {@code buf} holds at least {@code bytes} bytes before raw reads or writes below that. */
+    private static void checkRange(ArrowBuf buf, long bytes) {
+        if (bytes > buf.capacity()) {
+            throw new IndexOutOfBoundsException(bytes + " bytes needed, buffer holds " + buf.capacity());
+        }
+    }
+
+    /** Whether bits {@code [start, start + count)} of {@code buf} are all set (no null in that run of rows). */
+    static boolean allSet(ArrowBuf buf, int start, int count) {
+        int i = start;
+        int end = start + count;
+        while (i < end && (i & 7) != 0) {
+            if (BitVectorHelper.get(buf, i++) == 0) {
+                return false;
+            }
+        }
+        while (i + 64 <= end) {
+            if (buf.getLong(i >>> 3) != -1L) {
+                return false;
+            }
+            i += 64;
+        }
+        while (i + 8 <= end) {
+            if (buf.getByte(i >>> 3) != (byte) 0xFF) {
+                return false;
+            }
+            i += 8;
+        }
+        while (i < end) {
+            if (BitVectorHelper.get(buf, i++) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets bits {@code [start, start + count)} of {@code buf}. */
+    static void setAll(ArrowBuf buf, int start, int count) {
+        int i = start;
+        int end = start + count;
+        while (i < end && (i & 7) != 0) {
+            BitVectorHelper.setBit(buf, i++);
+        }
+        while (i + 64 <= end) {
+            buf.setLong(i >>> 3, -1L);
+            i += 64;
+        }
+        while (i + 8 <= end) {
+            buf.setByte(i >>> 3, 0xFF);
+            i += 8;
+        }
+        while (i < end) {
+            BitVectorHelper.setBit(buf, i++);
+        }
     }
 
     /** Leaves cells {@code [at, at + n)} of {@code dst} null (a piece of a merged table that lacks the column). */
@@ -263,6 +378,8 @@ public final class Vectors {
         private final int off;
         private final boolean bits;
         private final boolean floats;
+        private final long dataAddress;
+        private final long dataCapacity;
 
         public Cells(FluxTable t, int col) {
             FieldVector v = t.vector(col);
@@ -272,6 +389,8 @@ public final class Vectors {
             this.off = t.offset();
             this.bits = v instanceof BitVector;
             this.floats = v instanceof Float8Vector;
+            this.dataAddress = data.memoryAddress();
+            this.dataCapacity = data.capacity();
         }
 
         private boolean isNull(int r) {
@@ -289,7 +408,17 @@ public final class Vectors {
                 return 0x5bd1e995;
             }
             if (offsets != null) {
-                return ByteFunctionHelpers.hash(data, offsets.getInt((long) r * 4), offsets.getInt((long) (r + 1) * 4));
+                int start = offsets.getInt((long) r * 4);
+                int end = offsets.getInt((long) (r + 1) * 4);
+                if (start < 0 || end < start || end > dataCapacity) {
+                    throw new IllegalStateException("string column offsets out of bounds");
+                }
+                long a = dataAddress + start;
+                int h = 1;
+                for (int i = 0; i < end - start; i++) {
+                    h = 31 * h + MemoryUtil.getByte(a + i);
+                }
+                return h;
             }
             if (bits) {
                 return BitVectorHelper.get(data, r) + 7;
@@ -306,8 +435,22 @@ public final class Vectors {
                 return na == nb;
             }
             if (offsets != null) {
-                return ByteFunctionHelpers.equal(data, offsets.getInt((long) ra * 4), offsets.getInt((long) (ra + 1) * 4),
-                        data, offsets.getInt((long) rb * 4), offsets.getInt((long) (rb + 1) * 4)) == 1;
+                int sa = offsets.getInt((long) ra * 4);
+                int ea = offsets.getInt((long) (ra + 1) * 4);
+                int sb = offsets.getInt((long) rb * 4);
+                int eb = offsets.getInt((long) (rb + 1) * 4);
+                if (ea - sa != eb - sb) {
+                    return false;
+                }
+                if (sa < 0 || sb < 0 || ea < sa || ea > dataCapacity || eb > dataCapacity) {
+                    throw new IllegalStateException("string column offsets out of bounds");
+                }
+                for (int i = 0; i < ea - sa; i++) {
+                    if (MemoryUtil.getByte(dataAddress + sa + i) != MemoryUtil.getByte(dataAddress + sb + i)) {
+                        return false;
+                    }
+                }
+                return true;
             }
             if (bits) {
                 return BitVectorHelper.get(data, ra) == BitVectorHelper.get(data, rb);
