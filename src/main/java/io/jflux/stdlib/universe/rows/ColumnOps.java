@@ -269,7 +269,7 @@ public final class ColumnOps {
                         boolean keyed = t.key().has(label);
                         GroupKey key = keyed ? t.key().with(t.key().columns().get(t.key().indexOf(label)), value)
                                 : t.key();
-                        try (FluxTable out = TableOps.splice(t, key, metas, sources, ctx.allocator())) {
+                        try (FluxTable out = TableViews.splice(t, key, metas, sources, ctx.allocator())) {
                             if (keyed) {
                                 merger.add(key, out, null, 0);
                             } else {

@@ -87,7 +87,7 @@ public final class Fill {
         if (col < 0) {
             metas.add(new ColumnMeta(column, type));
             sources.add(Vectors.constant(type, value, n, column, allocator));
-            return TableOps.splice(t, key, metas, sources, allocator);
+            return TableViews.splice(t, key, metas, sources, allocator);
         }
         FieldVector out = Vectors.newVector(t.column(col).type(), column, allocator);
         try {
@@ -116,7 +116,7 @@ public final class Fill {
             throw e;
         }
         sources.set(col, out);
-        return TableOps.splice(t, key, metas, sources, allocator);
+        return TableViews.splice(t, key, metas, sources, allocator);
     }
 
     private static FluxTable constantTable(ColumnType type, Value value, BufferAllocator allocator) {

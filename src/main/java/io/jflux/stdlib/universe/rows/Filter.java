@@ -39,7 +39,7 @@ public final class Filter {
                     if (count == 0 && !keepEmpty) {
                         return List.of();
                     }
-                    FluxTable out = TableOps.take(t, t.key(), sel[0], count, ctx.allocator());
+                    FluxTable out = TableViews.take(t, t.key(), sel[0], count, ctx.allocator());
                     return List.of(out);
                 } catch (FluxException e) {
                     throw e.at(a.callSite());

@@ -70,7 +70,7 @@ public final class MapRows {
                 for (int g = 0; g < groups.size(); g++) {
                     GroupKey key = RowGroups.keyOf(t, keyMetas, cols, groups.firstRow(g));
                     int[] rows = groups.rows(g);
-                    tables.add(TableOps.take(t, key, rows, rows.length, allocator));
+                    tables.add(TableViews.take(t, key, rows, rows.length, allocator));
                 }
             } catch (RuntimeException e) {
                 for (FluxTable x : tables) {

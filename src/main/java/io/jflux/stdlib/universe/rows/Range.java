@@ -157,7 +157,7 @@ public final class Range {
         }
         Value startValue = key.value("_start");
         Value stopValue = key.value("_stop");
-        try (FluxTable kept = TableOps.take(t, t.key(), rows, count, allocator)) {
+        try (FluxTable kept = TableViews.take(t, t.key(), rows, count, allocator)) {
             List<ColumnMeta> metas = new ArrayList<>();
             List<Object> sources = new ArrayList<>();
             try {
@@ -180,10 +180,10 @@ public final class Range {
                     }
                 }
             } catch (RuntimeException e) {
-                TableOps.release(sources);
+                TableViews.release(sources);
                 throw e;
             }
-            return TableOps.splice(kept, key, metas, sources, allocator);
+            return TableViews.splice(kept, key, metas, sources, allocator);
         }
     }
 }

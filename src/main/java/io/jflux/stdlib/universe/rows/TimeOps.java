@@ -80,10 +80,10 @@ public final class TimeOps {
                             }
                         }
                     } catch (RuntimeException e) {
-                        TableOps.release(sources);
+                        TableViews.release(sources);
                         throw e;
                     }
-                    return List.of(TableOps.splice(t, key, t.columns(), sources, ctx.allocator()));
+                    return List.of(TableViews.splice(t, key, t.columns(), sources, ctx.allocator()));
                 } catch (FluxException e) {
                     throw e.at(a.callSite());
                 }
@@ -154,10 +154,10 @@ public final class TimeOps {
                         sources.add(c == time ? mapTimes(t, c, truncate, ctx.allocator()) : c);
                     }
                 } catch (RuntimeException e) {
-                    TableOps.release(sources);
+                    TableViews.release(sources);
                     throw e;
                 }
-                FluxTable out = TableOps.splice(t, t.key(), metas, sources, ctx.allocator());
+                FluxTable out = TableViews.splice(t, t.key(), metas, sources, ctx.allocator());
                 return MapRows.regroup(out, t.key(), ctx.allocator());
             } catch (FluxException e) {
                 throw e.at(a.callSite());

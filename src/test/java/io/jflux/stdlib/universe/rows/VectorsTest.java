@@ -103,7 +103,7 @@ class VectorsTest {
             try (FluxTable source = t) {
                 for (int percent : new int[] {0, 3, 50, 97, 100}) {
                     int[] rows = choose(random, source.rowCount(), percent);
-                    try (FluxTable out = TableOps.take(source, source.key(), rows, rows.length, allocator)) {
+                    try (FluxTable out = TableViews.take(source, source.key(), rows, rows.length, allocator)) {
                         assertRows(source, rows, out);
                     }
                 }

@@ -9,9 +9,9 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /** Building output tables from input tables with as little copying as their shape allows. */
-public final class TableOps {
+public final class TableViews {
 
-    private TableOps() {}
+    private TableViews() {}
 
     /**
      * Rows {@code rows[0..count)} (ascending) of {@code t} under {@code key}: a view of the whole table or of a
