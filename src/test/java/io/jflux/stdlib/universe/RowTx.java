@@ -111,6 +111,10 @@ final class RowTx {
             RowFn.vectorize(true);
         }
         assertEquals(vectorized.getMessage(), rowByRow.getMessage(), "compiled and row-by-row errors differ");
+        // Closing the execution after the error would have reported leaked table memory here.
+        for (FluxException e : new FluxException[] {vectorized, rowByRow}) {
+            assertEquals(0, e.getSuppressed().length, () -> "suppressed: " + java.util.Arrays.toString(e.getSuppressed()));
+        }
         return vectorized;
     }
 }

@@ -34,8 +34,15 @@ public final class Union {
         }
         return new StreamValue(ctx -> RowStreams.merging(() -> {
             List<TableStream> open = new ArrayList<>();
-            for (StreamValue s : inputs) {
-                open.add(s.open(ctx));
+            try {
+                for (StreamValue s : inputs) {
+                    open.add(s.open(ctx));
+                }
+            } catch (RuntimeException e) {
+                for (TableStream s : open) {
+                    s.close();
+                }
+                throw e;
             }
             return open;
         }, ctx.allocator(), (t, merger, emit) -> {
