@@ -86,15 +86,27 @@ public final class TableBuilder implements AutoCloseable {
         return columns.size() - 1;
     }
 
+    /**
+     * Vectors start small and double as they grow: Arrow's default first allocation (about 4,000 values) would
+     * make each of a million one-row tables cost tens of kilobytes.
+     */
+    private static final int FIRST_CAPACITY = 8;
+
     private FieldVector newVector(ColumnMeta meta) {
         String name = meta.label();
+        FieldVector v;
         switch (meta.type()) {
-            case BOOL: return new BitVector(name, allocator);
-            case UINT: return new UInt8Vector(name, allocator);
-            case FLOAT: return new Float8Vector(name, allocator);
-            case STRING: return new VarCharVector(name, allocator);
-            default: return new BigIntVector(name, allocator);
+            case BOOL: v = new BitVector(name, allocator); break;
+            case UINT: v = new UInt8Vector(name, allocator); break;
+            case FLOAT: v = new Float8Vector(name, allocator); break;
+            case STRING:
+                VarCharVector s = new VarCharVector(name, allocator);
+                s.setInitialCapacity(FIRST_CAPACITY, 16);
+                return s;
+            default: v = new BigIntVector(name, allocator); break;
         }
+        v.setInitialCapacity(FIRST_CAPACITY);
+        return v;
     }
 
     /** How many values column {@code col} has so far. */
