@@ -103,4 +103,13 @@ class LauncherIT {
         assertEquals(0, r.status(), r.out());
         assertTrue(r.out().matches("(?s)(PASS [^\n]+\n)+\\d+ passed, 0 failed\n"), r.out());
     }
+
+    @Test
+    void runsTheTablesExampleFromTheRepositoryFolder() throws Exception {
+        Result r = jflux(LAUNCHER, HOME, "", "run", "--format", "csv", "examples/tables.flux");
+        assertEquals("", r.err());
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("#default,total,,,\r\n,result,table,host,_value\r\n,,0,db-1,537.53\r\n"), r.out());
+        assertTrue(r.out().contains("peak_user"), r.out());
+    }
 }
