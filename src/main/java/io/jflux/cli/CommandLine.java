@@ -83,4 +83,19 @@ final class CommandLine {
     List<String> positionals() {
         return positionals;
     }
+
+    /** The value of a time option (RFC3339, e.g. 2030-01-01T00:00:00Z), or null when it is not given. */
+    java.time.Instant time(String option) {
+        String text = values.get(option);
+        if (text == null) {
+            return null;
+        }
+        try {
+            long nanos = io.jflux.syntax.Literals.parseDateTime(text);
+            return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+                    Math.floorMod(nanos, 1_000_000_000L));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": '" + text + "' is not an RFC3339 time such as 2030-01-01T00:00:00Z");
+        }
+    }
 }

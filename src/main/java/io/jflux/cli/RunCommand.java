@@ -12,7 +12,6 @@ import io.jflux.io.JsonLinesWriter;
 import io.jflux.io.TablePrinter;
 import io.jflux.table.TableStream;
 import io.jflux.eval.Values;
-import io.jflux.syntax.Literals;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -104,16 +103,9 @@ final class RunCommand {
         if (limit != null) {
             options = options.withMemoryLimit(parseSize(limit));
         }
-        String now = cl.value("--now");
+        Instant now = cl.time("--now");
         if (now != null) {
-            try {
-                long nanos = Literals.parseDateTime(now);
-                options = options.withNow(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
-                        Math.floorMod(nanos, 1_000_000_000L)));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.UsageException("--now: '" + now
-                        + "' is not an RFC3339 time such as 2030-01-01T00:00:00Z");
-            }
+            options = options.withNow(now);
         }
         String name = inline != null ? "<expr>" : Sources.displayName(files.get(0));
         String source = inline != null ? inline : Sources.read(files.get(0), io.in());

@@ -8,7 +8,6 @@ import io.jflux.api.TestResult;
 import io.jflux.api.Testcase;
 import io.jflux.diag.DiagnosticPrinter;
 import io.jflux.diag.FluxException;
-import io.jflux.syntax.Literals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,16 +57,9 @@ final class TestCommand {
             throw new CommandLine.UsageException("give at least one test file or directory");
         }
         RunOptions options = RunOptions.defaults().withOutput(io.out());
-        String now = cl.value("--now");
+        Instant now = cl.time("--now");
         if (now != null) {
-            try {
-                long nanos = Literals.parseDateTime(now);
-                options = options.withNow(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
-                        Math.floorMod(nanos, 1_000_000_000L)));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.UsageException("--now: '" + now
-                        + "' is not an RFC3339 time such as 2030-01-01T00:00:00Z");
-            }
+            options = options.withNow(now);
         }
         // Read every file first, so a wrong path is a usage error before any test runs.
         Map<String, String> sources = new LinkedHashMap<>();
