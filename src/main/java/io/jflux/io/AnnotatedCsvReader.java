@@ -15,6 +15,7 @@ import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.TableBatcher;
 import io.jflux.table.TableBuilder;
 import io.jflux.table.TableContext;
 import io.jflux.table.TableStream;
@@ -80,6 +81,7 @@ public final class AnnotatedCsvReader implements AutoCloseable {
     private final CsvScanner scan;
     private final TableContext context;
     private final Mode mode;
+    private final TableBatcher batcher;
 
     private Meta meta;
     private Meta pending;
@@ -93,6 +95,7 @@ public final class AnnotatedCsvReader implements AutoCloseable {
         this.context = context;
         this.mode = mode;
         this.scan = new CsvScanner(in);
+        this.batcher = new TableBatcher(context.allocator());
     }
 
     public AnnotatedCsvReader(String text, TableContext context, Mode mode) {
@@ -137,28 +140,41 @@ public final class AnnotatedCsvReader implements AutoCloseable {
         return resultLine;
     }
 
-    /** The next table of the current result, or null when the result has no more; the caller owns it. */
+    /**
+     * The next table of the current result, or null when the result has no more; the caller owns it. Tables of
+     * one schema are read into shared batches (see {@link TableBatcher}), so this reads ahead up to one batch.
+     */
     public FluxTable nextTable() {
-        if (!inResult) {
-            return null;
-        }
-        if (state == State.NEXT_BLOCK) {
-            Meta m = readMeta();
-            if (m == null) {
-                state = State.END;
-            } else if (!m.resultId.equals(meta.resultId)) {
-                pending = m;
-                state = State.END;
-            } else {
-                meta = m;
-                state = State.FRESH_BLOCK;
+        while (true) {
+            FluxTable t = batcher.poll();
+            if (t != null) {
+                return t;
             }
+            if (!inResult) {
+                return null;
+            }
+            if (state == State.NEXT_BLOCK) {
+                Meta m = readMeta();
+                if (m == null) {
+                    state = State.END;
+                } else if (!m.resultId.equals(meta.resultId)) {
+                    pending = m;
+                    state = State.END;
+                } else {
+                    meta = m;
+                    state = State.FRESH_BLOCK;
+                }
+            }
+            if (state == State.END) {
+                if (batcher.hasPending()) {
+                    batcher.flush();
+                    continue;
+                }
+                inResult = false;
+                return null;
+            }
+            readTable();
         }
-        if (state == State.END) {
-            inResult = false;
-            return null;
-        }
-        return readTable();
     }
 
     /** The tables of the current result as a stream; closing the stream closes this reader. */
@@ -178,7 +194,11 @@ public final class AnnotatedCsvReader implements AutoCloseable {
 
     @Override
     public void close() {
-        scan.close();
+        try {
+            batcher.close();
+        } finally {
+            scan.close();
+        }
     }
 
     private static FluxException error(int line, String message) {
@@ -378,8 +398,11 @@ public final class AnnotatedCsvReader implements AutoCloseable {
 
     // ---- tables
 
-    /** Reads one table of the current block: rows up to another table id, another block, or the end. */
-    private FluxTable readTable() {
+    /**
+     * Reads one table of the current block into the batcher: rows up to another table id, another block, or the
+     * end.
+     */
+    private void readTable() {
         Meta m = meta;
         int n = m.columns.size();
         TableBuilder builder = null;
@@ -411,10 +434,7 @@ public final class AnnotatedCsvReader implements AutoCloseable {
                     }
                 }
                 if (builder == null) {
-                    builder = new TableBuilder(context.allocator(), firstKey(m, line));
-                    for (ColumnMeta c : m.columns) {
-                        builder.addColumn(c);
-                    }
+                    builder = batcher.startTable(firstKey(m, line), m.columns);
                     if (mode == Mode.ANNOTATIONS) {
                         tableId = scan.cellBytes(2);
                     }
@@ -430,18 +450,12 @@ public final class AnnotatedCsvReader implements AutoCloseable {
                     throw error(m.headerLine, "a block without rows is an empty table, which needs its id in the"
                             + " table column of the #default row");
                 }
-                builder = new TableBuilder(context.allocator(), m.defaultKey);
-                for (ColumnMeta c : m.columns) {
-                    builder.addColumn(c);
-                }
+                batcher.startTable(m.defaultKey, m.columns);
             }
-            FluxTable t = builder.build();
-            builder = null;
-            return t;
-        } finally {
-            if (builder != null) {
-                builder.close();
-            }
+            batcher.endTable();
+        } catch (RuntimeException e) {
+            batcher.abortTable();
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import io.jflux.eval.Arguments;
 import io.jflux.eval.Value;
 import io.jflux.table.FluxTable;
 import io.jflux.table.StreamValue;
+import io.jflux.table.TableBatcher;
 import io.jflux.table.TableContext;
 import io.jflux.table.TableStream;
 import java.util.function.BiFunction;
@@ -31,6 +32,71 @@ public final class Streams {
      */
     public static StreamValue perTable(StreamValue input, BiFunction<TableContext, FluxTable, FluxTable> fn) {
         return new StreamValue(ctx -> new PerTable(input.open(ctx), ctx, fn));
+    }
+
+    /** What a batched per-table transformation writes for one input table. */
+    @FunctionalInterface
+    public interface IntoBatch {
+        /**
+         * Writes the output table(s) of {@code in} to {@code out} ({@link TableBatcher#startTable} ...
+         * {@link TableBatcher#endTable}), or nothing. Must not close {@code in}.
+         */
+        void apply(TableContext ctx, FluxTable in, TableBatcher out);
+    }
+
+    /**
+     * Like {@link #perTable}, for transformations whose output tables are small (aggregates: one row each): the
+     * output tables of consecutive inputs share Arrow batches. Lazy: a {@code next} reads input only until a
+     * batch is full (or the input ends).
+     */
+    public static StreamValue perTableBatched(StreamValue input, IntoBatch fn) {
+        return new StreamValue(ctx -> new Batched(input.open(ctx), ctx, fn));
+    }
+
+    private static final class Batched implements TableStream {
+        private final TableStream upstream;
+        private final TableContext ctx;
+        private final IntoBatch fn;
+        private final TableBatcher batcher;
+        private boolean done;
+
+        Batched(TableStream upstream, TableContext ctx, IntoBatch fn) {
+            this.upstream = upstream;
+            this.ctx = ctx;
+            this.fn = fn;
+            this.batcher = new TableBatcher(ctx.allocator());
+        }
+
+        @Override
+        public FluxTable next() {
+            while (true) {
+                FluxTable out = batcher.poll();
+                if (out != null || done) {
+                    return out;
+                }
+                FluxTable in = upstream.next();
+                if (in == null) {
+                    done = true;
+                    batcher.flush();
+                    continue;
+                }
+                try (FluxTable t = in) {
+                    fn.apply(ctx, t, batcher);
+                } catch (RuntimeException e) {
+                    batcher.abortTable();
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                batcher.close();
+            } finally {
+                upstream.close();
+            }
+        }
     }
 
     private static final class PerTable implements TableStream {

@@ -185,6 +185,26 @@ public final class FluxTable implements AutoCloseable {
         return new FluxTable(newKey, metas, batch.retain(), idx, offset, length);
     }
 
+    /** Rows {@code [from, from + count)} under group key {@code newKey}, as a table of their own (no copy). */
+    FluxTable view(GroupKey newKey, int from, int count) {
+        checkOpen();
+        return new FluxTable(newKey, columns, batch.retain(), vectorIndex, offset + from, count);
+    }
+
+    /**
+     * When {@code next} is the rows that follow this table's in the same shared vectors, with the same columns,
+     * a view of both tables' rows (under this table's key; the caller closes it too); otherwise null. Lets a
+     * consumer of many small slices of one batch treat consecutive ones as one range.
+     */
+    public FluxTable joinedWith(FluxTable next) {
+        checkOpen();
+        if (next.batch != batch || next.offset != offset + length || !java.util.Arrays.equals(next.vectorIndex,
+                vectorIndex) || !next.columns.equals(columns)) {
+            return null;
+        }
+        return new FluxTable(key, columns, batch.retain(), vectorIndex, offset, length + next.length);
+    }
+
     /** This table's rows under another group key (no copy). */
     public FluxTable withKey(GroupKey newKey) {
         checkOpen();

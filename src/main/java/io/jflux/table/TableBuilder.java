@@ -315,6 +315,27 @@ public final class TableBuilder implements AutoCloseable {
         return vectors.get(col);
     }
 
+    /** Pads every column with nulls to {@code rows} values (for {@link TableBatcher}: a table's rows end here). */
+    void padTo(int rows) {
+        for (int c = 0; c < columns.size(); c++) {
+            while (size(c) < rows) {
+                appendNull(c);
+            }
+        }
+    }
+
+    /** The bytes the vectors have reserved so far (for {@link TableBatcher}'s budget). */
+    long reservedBytes() {
+        long n = 0;
+        for (FieldVector v : vectors) {
+            n += v.getDataBuffer().capacity() + v.getValidityBuffer().capacity();
+            if (v instanceof VarCharVector s) {
+                n += s.getOffsetBuffer().capacity();
+            }
+        }
+        return n;
+    }
+
     /** The table: every column padded with nulls to the longest one. The builder is done after this. */
     public FluxTable build() {
         if (built) {

@@ -103,8 +103,8 @@ final class Aggregates {
     private static Value aggregate(Arguments a, SimpleAggregates.Agg agg) {
         String column = a.string("column", "_value");
         Span span = a.callSite();
-        return Streams.perTable(Streams.stream(a, "tables"),
-                (ctx, t) -> SimpleAggregates.aggregate(ctx, t, column, agg, span));
+        return Streams.perTableBatched(Streams.stream(a, "tables"),
+                (ctx, t, out) -> SimpleAggregates.aggregate(t, column, agg, span, out));
     }
 
     /** {@code stddev(mode: "sample" | "population")}. */

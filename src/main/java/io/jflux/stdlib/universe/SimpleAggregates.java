@@ -4,9 +4,12 @@ import io.jflux.syntax.Span;
 import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
+import io.jflux.table.GroupKey;
+import io.jflux.table.TableBatcher;
 import io.jflux.table.TableBuilder;
-import io.jflux.table.TableContext;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 
@@ -30,26 +33,33 @@ final class SimpleAggregates {
         void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out);
     }
 
-    /** Aggregates column {@code column} of {@code t} into a one-row table with the same group key. */
-    static FluxTable aggregate(TableContext ctx, FluxTable t, String column, Agg agg, Span span) {
+    /**
+     * Aggregates column {@code column} of {@code t} into a one-row table with the same group key, written to
+     * {@code out} (one-row tables share batches).
+     */
+    static void aggregate(FluxTable t, String column, Agg agg, Span span, TableBatcher out) {
         int idx = t.columnIndex(column);
         if (idx < 0) {
             throw TableOps.error("column \"" + column + "\" does not exist", span);
         }
-        if (t.key().has(column)) {
+        GroupKey key = t.key();
+        if (key.has(column)) {
             throw TableOps.error("cannot aggregate columns that are part of the group key", span);
         }
         ColumnType in = t.column(idx).type();
-        ColumnType out = agg.resultType(in);
-        if (out == null) {
+        ColumnType type = agg.resultType(in);
+        if (type == null) {
             throw TableOps.error("unsupported aggregate column type " + in.fluxName(), span);
         }
-        try (TableBuilder b = new TableBuilder(ctx.allocator(), t.key())) {
-            TableOps.addKeyColumns(b, t.key(), 1);
-            int oc = b.addColumn(new ColumnMeta(column, out));
-            agg.compute(t.vector(idx), in, t.offset(), t.rowCount(), b, oc);
-            return b.build();
+        List<ColumnMeta> columns = new ArrayList<>(key.size() + 1);
+        columns.addAll(key.columns());
+        columns.add(new ColumnMeta(column, type));
+        TableBuilder b = out.startTable(key, columns);
+        for (int k = 0; k < key.size(); k++) {
+            b.appendValue(k, key.values().get(k));
         }
+        agg.compute(t.vector(idx), in, t.offset(), t.rowCount(), b, key.size());
+        out.endTable();
     }
 
     /** The number of rows, nulls included; any column type. */
