@@ -82,6 +82,7 @@ public final class AnnotatedCsvReader implements AutoCloseable {
     private final TableContext context;
     private final Mode mode;
     private final TableBatcher batcher;
+    private RuntimeException failure;
 
     private Meta meta;
     private Meta pending;
@@ -150,6 +151,13 @@ public final class AnnotatedCsvReader implements AutoCloseable {
             if (t != null) {
                 return t;
             }
+            if (failure != null) {
+                RuntimeException e = failure;
+                failure = null;
+                inResult = false;
+                state = State.END;
+                throw e;
+            }
             if (!inResult) {
                 return null;
             }
@@ -173,7 +181,14 @@ public final class AnnotatedCsvReader implements AutoCloseable {
                 inResult = false;
                 return null;
             }
-            readTable();
+            try {
+                readTable();
+            } catch (RuntimeException e) {
+                // the tables before the bad one come out first, as they would without read-ahead
+                batcher.abortTable();
+                batcher.flush();
+                failure = e;
+            }
         }
     }
 
@@ -453,9 +468,8 @@ public final class AnnotatedCsvReader implements AutoCloseable {
                 batcher.startTable(m.defaultKey, m.columns);
             }
             batcher.endTable();
-        } catch (RuntimeException e) {
+        } finally {
             batcher.abortTable();
-            throw e;
         }
     }
 

@@ -59,6 +59,7 @@ public final class Streams {
         private final IntoBatch fn;
         private final TableBatcher batcher;
         private boolean done;
+        private RuntimeException failure;
 
         Batched(TableStream upstream, TableContext ctx, IntoBatch fn) {
             this.upstream = upstream;
@@ -71,8 +72,16 @@ public final class Streams {
         public FluxTable next() {
             while (true) {
                 FluxTable out = batcher.poll();
-                if (out != null || done) {
+                if (out != null) {
                     return out;
+                }
+                if (failure != null) {
+                    RuntimeException e = failure;
+                    failure = null;
+                    throw e;
+                }
+                if (done) {
+                    return null;
                 }
                 FluxTable in = upstream.next();
                 if (in == null) {
@@ -83,8 +92,11 @@ public final class Streams {
                 try (FluxTable t = in) {
                     fn.apply(ctx, t, batcher);
                 } catch (RuntimeException e) {
+                    // the tables before the failing one come out first, as they would without batching
                     batcher.abortTable();
-                    throw e;
+                    batcher.flush();
+                    failure = e;
+                    done = true;
                 }
             }
         }

@@ -36,6 +36,7 @@ public final class TableBatcher implements AutoCloseable {
     private int[] bounds = new int[16];
     private GroupKey tableKey;
     private int tableStart = -1;
+    private int bytesCheckedAt = -1;
     private final Deque<FluxTable> ready = new ArrayDeque<>();
 
     public TableBatcher(BufferAllocator allocator) {
@@ -128,8 +129,19 @@ public final class TableBatcher implements AutoCloseable {
         return !keys.isEmpty();
     }
 
+    /** Rows between two looks at the bytes reserved (summing buffer sizes per one-row table would show up). */
+    private static final int BYTES_CHECK_ROWS = 256;
+
     private boolean full() {
-        return builder.rowCount() >= maxRows || builder.reservedBytes() >= maxBytes;
+        int rows = builder.rowCount();
+        if (rows >= maxRows) {
+            return true;
+        }
+        if (rows - bytesCheckedAt < BYTES_CHECK_ROWS && bytesCheckedAt >= 0) {
+            return false;
+        }
+        bytesCheckedAt = rows;
+        return builder.reservedBytes() >= maxBytes;
     }
 
     private void seal() {
@@ -139,6 +151,7 @@ public final class TableBatcher implements AutoCloseable {
         TableBuilder b = builder;
         builder = null;
         schema = null;
+        bytesCheckedAt = -1;
         if (keys.isEmpty()) {
             b.close();
             return;

@@ -72,6 +72,17 @@ public final class TableMerger implements AutoCloseable {
                         + "\" is both of type " + known.fluxName() + " and " + c.type().fluxName());
             }
         }
+        if (rows == null && !e.pieces.isEmpty()) {
+            // consecutive slices of one shared batch (a stream of small tables) become one range to copy
+            Piece last = e.pieces.get(e.pieces.size() - 1);
+            FluxTable joined = last.rows == null ? last.table.joinedWith(table) : null;
+            if (joined != null) {
+                last.table.close();
+                e.pieces.set(e.pieces.size() - 1, new Piece(joined, null, joined.rowCount()));
+                e.rows += table.rowCount();
+                return;
+            }
+        }
         e.pieces.add(new Piece(table.retain(), rows, rows == null ? table.rowCount() : count));
         e.rows += rows == null ? table.rowCount() : count;
     }

@@ -1,0 +1,180 @@
+package io.jflux.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jflux.eval.IntValue;
+import io.jflux.eval.StringValue;
+import io.jflux.eval.Value;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TableBatcherTest {
+
+    private static final ColumnMeta ID = new ColumnMeta("id", ColumnType.STRING);
+    private static final ColumnMeta V = new ColumnMeta("_value", ColumnType.INT);
+    private static final ColumnMeta F = new ColumnMeta("_value", ColumnType.FLOAT);
+    private static final List<ColumnMeta> SCHEMA = List.of(ID, V);
+
+    private final BufferAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void noMemoryLeft() {
+        assertEquals(0, allocator.getAllocatedMemory());
+        allocator.close();
+    }
+
+    private static GroupKey key(String id) {
+        return new GroupKey(List.of(ID), List.of(new StringValue(id)));
+    }
+
+    /** Writes a table with key id=name and values {@code values} into {@code b}. */
+    private static void write(TableBatcher b, String name, long... values) {
+        TableBuilder t = b.startTable(key(name), SCHEMA);
+        for (long v : values) {
+            t.appendString(0, name);
+            t.appendLong(1, v);
+        }
+        b.endTable();
+    }
+
+    private static List<FluxTable> drain(TableBatcher b) {
+        List<FluxTable> out = new ArrayList<>();
+        FluxTable t;
+        while ((t = b.poll()) != null) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    @Test
+    void slicesSeeTheirOwnRowsAndKeys() {
+        try (TableBatcher b = new TableBatcher(allocator)) {
+            write(b, "a", 1, 2);
+            write(b, "b");
+            write(b, "c", 3);
+            assertNull(b.poll(), "nothing is ready before the batch is sealed");
+            b.flush();
+            List<FluxTable> tables = drain(b);
+            assertEquals(3, tables.size());
+            assertEquals(key("a"), tables.get(0).key());
+            assertEquals(List.of(List.<Value>of(new StringValue("a"), IntValue.of(1)),
+                    List.<Value>of(new StringValue("a"), IntValue.of(2))),
+                    List.of(tables.get(0).row(0), tables.get(0).row(1)));
+            assertEquals(0, tables.get(1).rowCount());
+            assertEquals(key("b"), tables.get(1).key());
+            assertEquals(1, tables.get(2).rowCount());
+            assertEquals(List.<Value>of(new StringValue("c"), IntValue.of(3)), tables.get(2).row(0));
+            tables.forEach(FluxTable::close);
+        }
+    }
+
+    @Test
+    void memoryIsReleasedWhenTheLastSliceCloses() {
+        try (TableBatcher b = new TableBatcher(allocator)) {
+            write(b, "a", 1);
+            write(b, "b", 2);
+            b.flush();
+            FluxTable first = b.poll();
+            FluxTable second = b.poll();
+            long held = allocator.getAllocatedMemory();
+            first.close();
+            assertEquals(held, allocator.getAllocatedMemory(), "the batch lives while one slice is open");
+            assertEquals(IntValue.of(2), second.value(1, 0));
+            second.close();
+            assertEquals(0, allocator.getAllocatedMemory());
+        }
+    }
+
+    @Test
+    void aSchemaChangeSealsTheBatch() {
+        try (TableBatcher b = new TableBatcher(allocator)) {
+            write(b, "a", 1);
+            TableBuilder t = b.startTable(key("b"), List.of(ID, F));
+            FluxTable a = b.poll();
+            assertNotNull(a, "the table of the old schema is ready once another schema starts");
+            assertEquals(key("a"), a.key());
+            assertNull(b.poll());
+            t.appendString(0, "b");
+            t.appendDouble(1, 0.5);
+            b.endTable();
+            b.flush();
+            FluxTable f = b.poll();
+            assertEquals(ColumnType.FLOAT, f.column(1).type());
+            assertEquals(0.5, f.getDouble(1, 0));
+            a.close();
+            f.close();
+        }
+    }
+
+    @Test
+    void aFullBatchIsSealedAndShortColumnsArePaddedWithNulls() {
+        try (TableBatcher b = new TableBatcher(allocator, 2, Long.MAX_VALUE)) {
+            TableBuilder t = b.startTable(key("a"), SCHEMA);
+            t.appendString(0, "a");
+            b.endTable();
+            assertNull(b.poll());
+            write(b, "b", 7);
+            List<FluxTable> tables = drain(b);
+            assertEquals(2, tables.size(), "two rows fill the batch");
+            assertEquals(true, tables.get(0).isNull(1, 0));
+            assertEquals(IntValue.of(7), tables.get(1).value(1, 0));
+            tables.forEach(FluxTable::close);
+        }
+    }
+
+    @Test
+    void closingReleasesWhatWasNotHandedOutAndAnAbortedTableIsDropped() {
+        TableBatcher b = new TableBatcher(allocator);
+        write(b, "a", 1);
+        TableBuilder t = b.startTable(key("x"), SCHEMA);
+        t.appendString(0, "x");
+        b.abortTable();
+        write(b, "b", 2);
+        b.flush();
+        List<FluxTable> tables = drain(b);
+        assertEquals(2, tables.size());
+        assertEquals(key("b"), tables.get(1).key());
+        assertEquals(IntValue.of(2), tables.get(1).value(1, 0));
+        tables.get(0).close();
+        write(b, "c", 3);
+        b.close();
+        tables.get(1).close();
+    }
+
+    @Test
+    void consecutiveSlicesJoin() {
+        try (TableBatcher b = new TableBatcher(allocator)) {
+            write(b, "a", 1);
+            write(b, "b", 2);
+            write(b, "c", 3);
+            b.flush();
+            List<FluxTable> tables = drain(b);
+            try (FluxTable ab = tables.get(0).joinedWith(tables.get(1))) {
+                assertEquals(2, ab.rowCount());
+                assertEquals(key("a"), ab.key());
+                assertEquals(IntValue.of(2), ab.value(1, 1));
+            }
+            assertNull(tables.get(0).joinedWith(tables.get(2)), "not adjacent");
+            tables.forEach(FluxTable::close);
+        }
+    }
+
+    @Test
+    void tablesMustBeEndedInOrder() {
+        try (TableBatcher b = new TableBatcher(allocator)) {
+            b.startTable(key("a"), SCHEMA);
+            assertThrows(IllegalStateException.class, () -> b.startTable(key("b"), SCHEMA));
+            assertThrows(IllegalStateException.class, b::flush);
+            b.endTable();
+            b.flush();
+            drain(b).forEach(FluxTable::close);
+        }
+    }
+}
