@@ -9,7 +9,9 @@ import io.jflux.diag.FluxException;
 import io.jflux.eval.Value;
 import io.jflux.io.AnnotatedCsvWriter;
 import io.jflux.io.JsonLinesWriter;
+import io.jflux.io.LineProtocolEncoder;
 import io.jflux.io.TablePrinter;
+import io.jflux.table.FluxTable;
 import io.jflux.table.TableStream;
 import io.jflux.eval.Values;
 import java.io.BufferedWriter;
@@ -41,6 +43,8 @@ final class RunCommand {
             "      --format FORMAT  How to print tables: table (the default; as the influx CLI prints",
             "                       them), csv (annotated CSV, as InfluxDB's query API returns it) or",
             "                       json (one JSON object per row, with its result and table index)",
+            "                       or lp (InfluxDB line protocol, as to() writes it with its default",
+            "                       rules; rows it cannot write are counted in a note on stderr)",
             "      --memory-limit SIZE",
             "                       The most memory the script's tables may hold, in bytes or with",
             "                       a suffix k, m or g (e.g. 512m); past it the script fails",
@@ -59,6 +63,10 @@ final class RunCommand {
 
     /** Prints every result's tables in {@code format}; output written before a failure stays written. */
     private void printResults(Execution run, String format) {
+        if (format.equals("lp")) {
+            printLineProtocol(run);
+            return;
+        }
         Writer text = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8));
         AnnotatedCsvWriter csv = new AnnotatedCsvWriter(text);
         JsonLinesWriter json = new JsonLinesWriter(text);
@@ -79,6 +87,28 @@ final class RunCommand {
         }
     }
 
+    /** Every result's tables as line protocol, with {@code to()}'s default rules; skipped rows noted on stderr. */
+    private void printLineProtocol(Execution run) {
+        LineProtocolEncoder lp = new LineProtocolEncoder(io.out(), LineProtocolEncoder.Options.defaults());
+        try {
+            for (Execution.Result r : run.results()) {
+                try (TableStream tables = run.tables(r)) {
+                    FluxTable t;
+                    while ((t = tables.next()) != null) {
+                        try (FluxTable table = t) {
+                            lp.write(table);
+                        }
+                    }
+                }
+            }
+        } finally {
+            io.out().flush();
+            if (lp.skipped() > 0) {
+                io.err().println("note: " + lp.skippedSummary());
+            }
+        }
+    }
+
     int execute(List<String> args) {
         CommandLine cl = CommandLine.parse(args, Set.of("--execute", "--now", "--format", "--memory-limit"), Set.of("--help"),
                 Map.of("-e", "--execute", "-h", "--help"));
@@ -95,8 +125,8 @@ final class RunCommand {
             throw new CommandLine.UsageException("give exactly one of FILE, - or -e SCRIPT");
         }
         String format = cl.has("--format") ? cl.value("--format") : "table";
-        if (!List.of("table", "csv", "json").contains(format)) {
-            throw new CommandLine.UsageException("--format: '" + format + "' is not one of table, csv, json");
+        if (!List.of("table", "csv", "json", "lp").contains(format)) {
+            throw new CommandLine.UsageException("--format: '" + format + "' is not one of table, csv, json, lp");
         }
         RunOptions options = RunOptions.defaults().withOutput(io.out());
         String limit = cl.value("--memory-limit");

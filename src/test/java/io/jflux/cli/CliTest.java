@@ -57,6 +57,20 @@ class CliTest {
                 + "                   b,c  2021-01-01T00:00:00.250000000Z                              \n";
     }
 
+    /** A scrape-like table: {@code url} and {@code code} are string columns, so they become tags. */
+    static final String SCRAPE = String.join("\n",
+            "import \"csv\"",
+            "csv.from(csv: \"#group,false,false,true,true,false,false,false,false",
+            "#datatype,string,long,string,string,string,dateTime:RFC3339,string,double",
+            "#default,_result,,,,,,,",
+            ",result,table,_measurement,_field,url,_time,code,_value",
+            ",,0,http requests,count,http://a:9100/metrics,2021-01-01T00:00:00Z,200,3",
+            ",,0,http requests,count,http://a:9100/metrics,,200,4",
+            ",,1,http requests,count,http://b c/metrics,2021-01-01T00:00:00.250Z,,1.5",
+            ",,1,http requests,count,http://b c/metrics,2021-01-01T00:00:00.250Z,,",
+            "\")",
+            "");
+
     static final String BAD_SECOND_TABLE = "import \"csv\"\n"
             + "csv.from(csv: \"#datatype,string,long,long\\n#group,false,false,false\\n#default,_result,,\\n"
             + ",result,table,n\\n,,0,1\\n,,1,x\\n\")\n";
@@ -122,9 +136,13 @@ class CliTest {
                         + "{\"result\":\"hosts\",\"table\":0,\"host\":\"a\",\"_time\":\"2021-01-01T00:00:00Z\",\"_value\":1.5}\n"
                         + "{\"result\":\"hosts\",\"table\":1,\"host\":\"b,c\",\"_time\":\"2021-01-01T00:00:00.25Z\",\"_value\":null}\n",
                         ""),
+                Arguments.of(new String[] {"run", "--format", "lp", "-"}, SCRAPE, 0,
+                        "http\\ requests,code=200,url=http://a:9100/metrics count=3 1609459200000000000\n"
+                        + "http\\ requests,url=http://b\\ c/metrics count=1.5 1609459200250000000\n",
+                        "note: 2 rows not written: 1 with a null _time, 1 with no fields\n"),
                 Arguments.of(new String[] {"run", "--format", "json", "-e", "1 + 1"}, "", 0, "2\n", ""),
                 Arguments.of(new String[] {"run", "--format", "xml", "-e", "1"}, "", 2, "",
-                        "error: --format: 'xml' is not one of table, csv, json\n"
+                        "error: --format: 'xml' is not one of table, csv, json, lp\n"
                                 + "Try 'jflux run --help' for more information.\n"),
                 Arguments.of(new String[] {"run", "--format", "csv", "-"}, BAD_SECOND_TABLE, 1, String.join("\r\n",
                         "#group,false,false,false",
