@@ -1,0 +1,484 @@
+package io.jflux.io;
+
+import io.jflux.diag.ErrorCode;
+import io.jflux.diag.FluxException;
+import io.jflux.eval.StringValue;
+import io.jflux.eval.Value;
+import io.jflux.table.ColumnMeta;
+import io.jflux.table.ColumnType;
+import io.jflux.table.GroupKey;
+import io.jflux.table.TableBatcher;
+import io.jflux.table.TableBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses Prometheus text exposition (format 0.0.4) straight into tables the way {@code prometheus.scrape} returns
+ * them: columns {@code _time}, {@code _measurement} ("prometheus"), {@code _field} (the metric name),
+ * {@code _value} (float), {@code url} and one string column per label in sorted order; one table per series,
+ * grouped by {@code _measurement}, {@code _field} and the labels. The samples of a histogram family
+ * ({@code # TYPE x histogram}) named {@code x_bucket} get the field {@code x} and keep {@code le} as a label.
+ * Samples without a timestamp take {@code defaultTime}; timestamps (milliseconds) become nanoseconds; NaN samples
+ * are dropped. Consecutive samples of one series (the same name and labels, written alike) form one table.
+ *
+ * <p>Tables go into a {@link TableBatcher}, so they are slices of shared batches; label names and values are
+ * made into strings once per series and label names are interned. {@link #step} parses one line, so a reader
+ * can hand out tables while it parses. A malformed line is a {@link FluxException} quoting the line and its
+ * 1-based number.
+ */
+public final class ExpositionParser {
+
+    private static final ColumnMeta TIME = new ColumnMeta("_time", ColumnType.TIME);
+    private static final ColumnMeta MEASUREMENT = new ColumnMeta("_measurement", ColumnType.STRING);
+    private static final ColumnMeta FIELD = new ColumnMeta("_field", ColumnType.STRING);
+    private static final ColumnMeta VALUE = new ColumnMeta("_value", ColumnType.FLOAT);
+    private static final ColumnMeta URL = new ColumnMeta("url", ColumnType.STRING);
+    private static final StringValue PROMETHEUS = new StringValue("prometheus");
+    private static final byte[] PROMETHEUS_UTF8 = "prometheus".getBytes(StandardCharsets.UTF_8);
+    private static final int FIXED = 5;
+
+    private final byte[] data;
+    private final int end;
+    private final byte[] url;
+    private final long defaultTime;
+    private final TableBatcher out;
+
+    private int pos;
+    private int lineNumber;
+    private int lineStart;
+    private int lineEnd;
+    private boolean finished;
+
+    /** The type of each metric family named in a TYPE line. */
+    private final Map<String, String> types = new HashMap<>();
+    /** Label and metric names, interned. */
+    private final Map<String, String> names = new HashMap<>();
+    /** The columns and key columns of each label-name set. */
+    private final Map<String, Schema> schemas = new HashMap<>();
+
+    // the series being written (its table is open in the batcher), identified by the bytes of name and labels
+    private TableBuilder open;
+    private int openLength;
+    private byte[] openId = new byte[64];
+
+    // labels of the line being parsed
+    private String[] labelNames = new String[8];
+    private byte[][] labelValues = new byte[8][];
+    private int labelCount;
+    private final StringBuilder scratch = new StringBuilder();
+
+    private record Schema(List<ColumnMeta> columns, List<ColumnMeta> keyColumns) {}
+
+    public ExpositionParser(byte[] data, int length, String url, long defaultTime, TableBatcher out) {
+        this.data = data;
+        this.end = length;
+        this.url = url.getBytes(StandardCharsets.UTF_8);
+        this.defaultTime = defaultTime;
+        this.out = out;
+    }
+
+    /** Parses the whole text into the batcher and flushes it. */
+    public void parseAll() {
+        while (step()) {
+            // next line
+        }
+    }
+
+    /**
+     * Parses one line; at the end of the text ends the last table, flushes the batcher and returns false.
+     */
+    public boolean step() {
+        if (pos >= end) {
+            if (!finished) {
+                finished = true;
+                closeSeries();
+                out.flush();
+            }
+            return false;
+        }
+        lineStart = pos;
+        int nl = pos;
+        while (nl < end && data[nl] != '\n') {
+            nl++;
+        }
+        lineEnd = nl > lineStart && data[nl - 1] == '\r' ? nl - 1 : nl;
+        pos = nl + 1;
+        lineNumber++;
+        line();
+        return true;
+    }
+
+    private void line() {
+        int i = skipBlanks(lineStart);
+        if (i == lineEnd) {
+            return;
+        }
+        if (data[i] == '#') {
+            comment(i + 1);
+        } else {
+            sample(i);
+        }
+    }
+
+    private void comment(int i) {
+        i = skipBlanks(i);
+        int w = word(i);
+        String keyword = new String(data, i, w - i, StandardCharsets.UTF_8);
+        if (!keyword.equals("TYPE") && !keyword.equals("HELP")) {
+            return;
+        }
+        if (w == lineEnd) {
+            throw malformed(keyword + " line without a metric name");
+        }
+        int n = skipBlanks(w);
+        int nameEnd = metricName(n);
+        if (nameEnd == n || nameEnd < lineEnd && !blank(data[nameEnd])) {
+            throw malformed("invalid metric name in " + keyword + " line");
+        }
+        if (keyword.equals("HELP")) {
+            return;
+        }
+        int t = skipBlanks(nameEnd);
+        int tEnd = word(t);
+        String type = new String(data, t, tEnd - t, StandardCharsets.UTF_8);
+        if (skipBlanks(tEnd) != lineEnd) {
+            throw malformed("unexpected text after the metric type");
+        }
+        switch (type) {
+            case "counter", "gauge", "histogram", "summary", "untyped" -> { }
+            default -> throw malformed("unknown metric type \"" + type + "\"");
+        }
+        types.put(intern(n, nameEnd), type);
+    }
+
+    private void sample(int i) {
+        int nameEnd = metricName(i);
+        if (nameEnd == i) {
+            throw malformed("invalid metric name");
+        }
+        int idStart = i;
+        labelCount = 0;
+        int j = skipBlanks(nameEnd);
+        if (j < lineEnd && data[j] == '{') {
+            j = labels(j + 1);
+        } else {
+            j = nameEnd;
+        }
+        int idEnd = j;
+        if (j == lineEnd || !blank(data[j])) {
+            throw malformed(j == lineEnd ? "missing the sample value" : "unexpected character '"
+                    + (char) (data[j] & 0xff) + "' after the metric name");
+        }
+        j = skipBlanks(j);
+        int vEnd = word(j);
+        double value = parseValue(j, vEnd);
+        long time = defaultTime;
+        int k = skipBlanks(vEnd);
+        if (k < lineEnd) {
+            int tEnd = word(k);
+            time = parseTimestamp(k, tEnd);
+            if (skipBlanks(tEnd) != lineEnd) {
+                throw malformed("unexpected text after the timestamp");
+            }
+        }
+        if (Double.isNaN(value)) {
+            return;
+        }
+        if (!sameSeries(idStart, idEnd)) {
+            closeSeries();
+            openSeries(i, nameEnd, idStart, idEnd);
+        }
+        open.appendLong(0, time);
+        open.appendUtf8(1, PROMETHEUS_UTF8);
+        open.appendUtf8(2, fieldUtf8);
+        open.appendDouble(3, value);
+        open.appendUtf8(4, url);
+        for (int l = 0; l < labelCount; l++) {
+            open.appendUtf8(FIXED + l, labelValues[l]);
+        }
+    }
+
+    private byte[] fieldUtf8;
+
+    private boolean sameSeries(int from, int to) {
+        if (open == null || to - from != openLength) {
+            return false;
+        }
+        return Arrays.equals(data, from, to, openId, 0, openLength);
+    }
+
+    private void openSeries(int nameStart, int nameEnd, int idStart, int idEnd) {
+        int n = idEnd - idStart;
+        if (openId.length < n) {
+            openId = new byte[Math.max(n, openId.length * 2)];
+        }
+        System.arraycopy(data, idStart, openId, 0, n);
+        openLength = n;
+        String field = intern(nameStart, nameEnd);
+        if (field.endsWith("_bucket") && indexOfLabel("le") >= 0) {
+            String family = field.substring(0, field.length() - "_bucket".length());
+            if ("histogram".equals(types.get(family))) {
+                field = intern(family);
+            }
+        }
+        sortLabels();
+        StringBuilder sb = scratch;
+        sb.setLength(0);
+        for (int l = 0; l < labelCount; l++) {
+            sb.append(labelNames[l]).append('\n');
+        }
+        Schema schema = schemas.get(sb.toString());
+        if (schema == null) {
+            schema = newSchema(sb.toString());
+        }
+        List<Value> keyValues = new ArrayList<>(2 + labelCount);
+        keyValues.add(PROMETHEUS);
+        keyValues.add(new StringValue(field));
+        for (int l = 0; l < labelCount; l++) {
+            keyValues.add(new StringValue(new String(labelValues[l], StandardCharsets.UTF_8)));
+        }
+        fieldUtf8 = field.getBytes(StandardCharsets.UTF_8);
+        open = out.startTable(new GroupKey(schema.keyColumns(), keyValues), schema.columns());
+    }
+
+    private Schema newSchema(String id) {
+        List<ColumnMeta> columns = new ArrayList<>(List.of(TIME, MEASUREMENT, FIELD, VALUE, URL));
+        List<ColumnMeta> key = new ArrayList<>(List.of(MEASUREMENT, FIELD));
+        for (int l = 0; l < labelCount; l++) {
+            String name = labelNames[l];
+            switch (name) {
+                case "_time", "_measurement", "_field", "_value", "url" ->
+                    throw malformed("label \"" + name + "\" clashes with a column of the output");
+                default -> { }
+            }
+            ColumnMeta c = new ColumnMeta(name, ColumnType.STRING);
+            columns.add(c);
+            key.add(c);
+        }
+        Schema s = new Schema(List.copyOf(columns), List.copyOf(key));
+        schemas.put(id, s);
+        return s;
+    }
+
+    private void closeSeries() {
+        if (open != null) {
+            open = null;
+            out.endTable();
+        }
+    }
+
+    /** Parses {@code name="value", ...}} from just after the brace; returns the index after the closing brace. */
+    private int labels(int i) {
+        while (true) {
+            i = skipBlanks(i);
+            if (i < lineEnd && data[i] == '}') {
+                return i + 1;
+            }
+            int nEnd = labelName(i);
+            if (nEnd == i) {
+                throw malformed("invalid label name");
+            }
+            int j = skipBlanks(nEnd);
+            if (j >= lineEnd || data[j] != '=') {
+                throw malformed("expected '=' after label name");
+            }
+            j = skipBlanks(j + 1);
+            if (j >= lineEnd || data[j] != '"') {
+                throw malformed("expected '\"' to start the label value");
+            }
+            String name = intern(i, nEnd);
+            if (indexOfLabel(name) >= 0) {
+                throw malformed("duplicate label \"" + name + "\"");
+            }
+            j = labelValue(j + 1, name);
+            j = skipBlanks(j);
+            if (j < lineEnd && data[j] == ',') {
+                i = j + 1;
+            } else if (j < lineEnd && data[j] == '}') {
+                return j + 1;
+            } else {
+                throw malformed("expected ',' or '}' after a label value");
+            }
+        }
+    }
+
+    /** Reads a label value from just after its opening quote; returns the index after the closing quote. */
+    private int labelValue(int i, String name) {
+        int start = i;
+        boolean escaped = false;
+        while (i < lineEnd && data[i] != '"') {
+            if (data[i] == '\\') {
+                escaped = true;
+                i++;
+            }
+            i++;
+        }
+        if (i >= lineEnd) {
+            throw malformed("unterminated label value");
+        }
+        byte[] value;
+        if (!escaped) {
+            value = Arrays.copyOfRange(data, start, i);
+        } else {
+            value = new byte[i - start];
+            int n = 0;
+            for (int k = start; k < i; k++) {
+                byte b = data[k];
+                if (b == '\\') {
+                    byte e = data[++k];
+                    switch (e) {
+                        case '\\' -> b = '\\';
+                        case '"' -> b = '"';
+                        case 'n' -> b = '\n';
+                        default -> throw malformed("invalid escape sequence '\\" + (char) (e & 0xff)
+                                + "' in the value of label \"" + name + "\"");
+                    }
+                }
+                value[n++] = b;
+            }
+            value = Arrays.copyOf(value, n);
+        }
+        if (labelCount == labelNames.length) {
+            labelNames = Arrays.copyOf(labelNames, labelCount * 2);
+            labelValues = Arrays.copyOf(labelValues, labelCount * 2);
+        }
+        labelNames[labelCount] = name;
+        labelValues[labelCount] = value;
+        labelCount++;
+        return i + 1;
+    }
+
+    private int indexOfLabel(String name) {
+        for (int l = 0; l < labelCount; l++) {
+            if (labelNames[l].equals(name)) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    private void sortLabels() {
+        for (int a = 1; a < labelCount; a++) {
+            String n = labelNames[a];
+            byte[] v = labelValues[a];
+            int b = a - 1;
+            while (b >= 0 && labelNames[b].compareTo(n) > 0) {
+                labelNames[b + 1] = labelNames[b];
+                labelValues[b + 1] = labelValues[b];
+                b--;
+            }
+            labelNames[b + 1] = n;
+            labelValues[b + 1] = v;
+        }
+    }
+
+    private double parseValue(int from, int to) {
+        if (from == to) {
+            throw malformed("missing the sample value");
+        }
+        String s = new String(data, from, to - from, StandardCharsets.ISO_8859_1);
+        switch (s) {
+            case "NaN": return Double.NaN;
+            case "+Inf", "Inf": return Double.POSITIVE_INFINITY;
+            case "-Inf": return Double.NEGATIVE_INFINITY;
+            default: break;
+        }
+        char last = s.charAt(s.length() - 1);
+        if (!(last >= '0' && last <= '9' || last == '.')) {
+            throw malformed("invalid sample value \"" + s + "\"");
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw malformed("invalid sample value \"" + s + "\"");
+        }
+    }
+
+    private long parseTimestamp(int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (data[i] == '-' || data[i] == '+')) {
+            negative = data[i] == '-';
+            i++;
+        }
+        if (i == to) {
+            throw malformed("invalid timestamp");
+        }
+        long ms = 0;
+        for (; i < to; i++) {
+            int d = data[i] - '0';
+            if (d < 0 || d > 9 || ms > (Long.MAX_VALUE / 1_000_000 - d) / 10) {
+                throw malformed("invalid timestamp \"" + new String(data, from, to - from, StandardCharsets.UTF_8)
+                        + "\"");
+            }
+            ms = ms * 10 + d;
+        }
+        return (negative ? -ms : ms) * 1_000_000L;
+    }
+
+    private int metricName(int i) {
+        int j = i;
+        while (j < lineEnd) {
+            byte b = data[j];
+            boolean ok = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' || b == ':'
+                    || j > i && b >= '0' && b <= '9';
+            if (!ok) {
+                break;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    private int labelName(int i) {
+        int j = i;
+        while (j < lineEnd) {
+            byte b = data[j];
+            boolean ok = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' || j > i && b >= '0' && b <= '9';
+            if (!ok) {
+                break;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    private int word(int i) {
+        while (i < lineEnd && !blank(data[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private int skipBlanks(int i) {
+        while (i < lineEnd && blank(data[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean blank(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private String intern(int from, int to) {
+        return intern(new String(data, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
+    private String intern(String s) {
+        String old = names.putIfAbsent(s, s);
+        return old == null ? s : old;
+    }
+
+    private FluxException malformed(String why) {
+        String text = new String(data, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+        if (text.length() > 200) {
+            text = text.substring(0, 200) + "...";
+        }
+        return new FluxException(ErrorCode.INVALID, "exposition line " + lineNumber + ": " + why + ": " + text);
+    }
+}

@@ -1,0 +1,217 @@
+package io.jflux.stdlib.experimental.prometheus;
+
+import io.jflux.diag.ErrorCode;
+import io.jflux.diag.FluxException;
+import io.jflux.eval.Arguments;
+import io.jflux.eval.DurationValue;
+import io.jflux.eval.StringValue;
+import io.jflux.eval.Value;
+import io.jflux.io.ExpositionParser;
+import io.jflux.stdlib.Definitions;
+import io.jflux.stdlib.JavaPackage;
+import io.jflux.syntax.Span;
+import io.jflux.table.FluxTable;
+import io.jflux.table.StreamValue;
+import io.jflux.table.TableBatcher;
+import io.jflux.table.TableContext;
+import io.jflux.table.TableStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/** {@code import "experimental/prometheus"}: {@code scrape}, metrics from a Prometheus text exposition. */
+public final class PrometheusPackage implements JavaPackage {
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    @Override
+    public void define(Definitions defs) {
+        defs.function("scrape", (a, in) -> scrape(a));
+    }
+
+    /** {@code scrape(url:, headers:, timeout:)}: checks the arguments now; fetches when the stream is opened. */
+    static Value scrape(Arguments a) {
+        String url = a.string("url");
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw a.error("prometheus.scrape: invalid url \"" + url + "\": " + e.getReason(), a.spanOf("url"));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
+            throw a.error("prometheus.scrape: url \"" + url + "\" must start with http://, https:// or file:",
+                    a.spanOf("url"));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (a.has("headers")) {
+            for (Map.Entry<String, Value> h : a.record("headers").fields().entrySet()) {
+                if (!(h.getValue() instanceof StringValue s)) {
+                    throw a.error("prometheus.scrape: header \"" + h.getKey() + "\" must be a string, not "
+                            + h.getValue().kind().toString().toLowerCase(Locale.ROOT), a.spanOf("headers"));
+                }
+                headers.put(h.getKey(), s.value());
+            }
+        }
+        Duration timeout = DEFAULT_TIMEOUT;
+        if (a.has("timeout")) {
+            DurationValue d = a.duration("timeout");
+            if (d.months() != 0 || d.nanos() <= 0) {
+                throw a.error("prometheus.scrape: timeout must be a positive duration of fixed length",
+                        a.spanOf("timeout"));
+            }
+            timeout = Duration.ofNanos(d.nanos());
+        }
+        Span span = a.callSite();
+        Duration t = timeout;
+        return new StreamValue(ctx -> new ScrapeStream(ctx, url, uri, scheme, headers, t, span));
+    }
+
+    /** Reads the exposition when first asked for a table, then hands out the parser's tables as they come. */
+    private static final class ScrapeStream implements TableStream {
+        private final TableContext ctx;
+        private final String url;
+        private final URI uri;
+        private final String scheme;
+        private final Map<String, String> headers;
+        private final Duration timeout;
+        private final Span span;
+        private TableBatcher batcher;
+        private ExpositionParser parser;
+
+        ScrapeStream(TableContext ctx, String url, URI uri, String scheme, Map<String, String> headers,
+                Duration timeout, Span span) {
+            this.ctx = ctx;
+            this.url = url;
+            this.uri = uri;
+            this.scheme = scheme;
+            this.headers = headers;
+            this.timeout = timeout;
+            this.span = span;
+        }
+
+        @Override
+        public FluxTable next() {
+            try {
+                if (parser == null) {
+                    byte[] body = scheme.equals("file") ? readFile() : fetch();
+                    long now = ctx.interpreter().context().wallClock();
+                    batcher = new TableBatcher(ctx.allocator());
+                    parser = new ExpositionParser(body, body.length, url, now, batcher);
+                }
+                FluxTable t;
+                while ((t = batcher.poll()) == null) {
+                    if (!parser.step()) {
+                        return batcher.poll();
+                    }
+                }
+                return t;
+            } catch (FluxException e) {
+                if (e.span() != null) {
+                    throw e;
+                }
+                throw new FluxException(e.code(), "prometheus.scrape: " + url + ": " + e.getMessage(), span);
+            }
+        }
+
+        private byte[] readFile() {
+            Path path;
+            String ssp = uri.getSchemeSpecificPart();
+            if (uri.isOpaque()) {
+                path = Path.of(ssp);
+            } else if (uri.getAuthority() != null && !uri.getAuthority().isEmpty()) {
+                throw new FluxException(ErrorCode.INVALID, "a file URL names a host (\"" + uri.getAuthority()
+                        + "\"); write file:///absolute/path or file:relative/path");
+            } else {
+                path = Path.of(uri.getPath());
+            }
+            try {
+                return Files.readAllBytes(path);
+            } catch (NoSuchFileException e) {
+                throw new FluxException(ErrorCode.NOT_FOUND, "cannot read file \"" + path + "\": no such file");
+            } catch (IOException e) {
+                throw new FluxException(ErrorCode.INVALID, "cannot read file \"" + path + "\": " + e);
+            }
+        }
+
+        private byte[] fetch() {
+            HttpRequest.Builder req = HttpRequest.newBuilder(uri).GET().timeout(timeout)
+                    .header("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1")
+                    .header("Accept-Encoding", "gzip");
+            try {
+                headers.forEach(req::header);
+            } catch (IllegalArgumentException e) {
+                throw new FluxException(ErrorCode.INVALID, "invalid header: " + e.getMessage());
+            }
+            HttpResponse<byte[]> resp;
+            try {
+                resp = client().send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException e) {
+                throw new FluxException(ErrorCode.UNAVAILABLE, "no response within " + timeout.toMillis() + " ms");
+            } catch (ConnectException e) {
+                throw new FluxException(ErrorCode.UNAVAILABLE, "cannot connect"
+                        + (e.getMessage() == null ? " (connection refused)" : ": " + e.getMessage()));
+            } catch (IOException e) {
+                throw new FluxException(ErrorCode.UNAVAILABLE, "request failed: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FluxException(ErrorCode.UNAVAILABLE, "interrupted while scraping");
+            }
+            byte[] body = resp.body();
+            if (resp.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = in.readAllBytes();
+                } catch (IOException e) {
+                    throw new FluxException(ErrorCode.INVALID, "cannot decompress the gzip response: " + e);
+                }
+            }
+            int status = resp.statusCode();
+            if (status < 200 || status > 299) {
+                String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
+                throw new FluxException(ErrorCode.UNAVAILABLE, "HTTP status " + status
+                        + (text.isEmpty() ? "" : " (" + text + ")"));
+            }
+            return body;
+        }
+
+        @Override
+        public void close() {
+            if (batcher != null) {
+                batcher.close();
+            }
+        }
+    }
+
+    private static volatile HttpClient client;
+
+    private static HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (PrometheusPackage.class) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                            .connectTimeout(DEFAULT_TIMEOUT).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+}
