@@ -1,0 +1,188 @@
+package io.jflux.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jflux.diag.FluxException;
+import io.jflux.table.FluxTable;
+import io.jflux.table.TableBatcher;
+import io.jflux.table.Tables;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+
+/** The Prometheus text exposition parser, rule by rule: tables rendered as {@link Tables#render} prints them. */
+class ExpositionParserTest {
+
+    static final long CLOCK = 1_609_459_200_000_000_000L; // 2021-01-01T00:00:00Z
+
+    /** Parses {@code text} with url "u" and renders every table; checks that all memory is released. */
+    static String parse(String text) {
+        return parse(text, 4);
+    }
+
+    static String parse(String text, int maxRows) {
+        StringBuilder sb = new StringBuilder();
+        try (BufferAllocator allocator = new RootAllocator();
+                TableBatcher batcher = new TableBatcher(allocator, maxRows, 1L << 20)) {
+            byte[] data = text.getBytes(StandardCharsets.UTF_8);
+            ExpositionParser p = new ExpositionParser(data, data.length, "u", CLOCK, batcher);
+            boolean more = true;
+            while (more) {
+                more = p.step();
+                FluxTable t;
+                while ((t = batcher.poll()) != null) {
+                    try (FluxTable table = t) {
+                        Tables.render(table, sb);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    static String error(String text) {
+        return assertThrows(FluxException.class, () -> parse(text)).getMessage();
+    }
+
+    static final String T0 = "2021-01-01T00:00:00.000000000Z";
+
+    @Test
+    void commentsHelpTypeAndBlankLinesAreSkipped() {
+        assertEquals("""
+                table [_measurement=prometheus, _field=up] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, up, 1, u
+                """, parse("""
+                # a comment
+                #
+                # HELP up Whether the target is up.
+                # HELP up Whether the target is up (again).
+
+                # TYPE up gauge
+                # TYPE up gauge
+                   \t
+                up 1
+                # EOF
+                """));
+    }
+
+    @Test
+    void labelsBecomeSortedStringColumnsOfTheGroupKey() {
+        assertEquals("""
+                table [_measurement=prometheus, _field=http_requests_total, code=200, method=get] _time:time, _measurement:string, _field:string, _value:float, url:string, code:string, method:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, http_requests_total, 1027, u, 200, get
+                """, parse("http_requests_total{method=\"get\", code = \"200\",} 1027\n"));
+    }
+
+    @Test
+    void escapedLabelValues() {
+        String out = parse("m{path=\"C:\\\\dir\",msg=\"say \\\"hi\\\"\",lines=\"a\\nb\"} 1\n");
+        assertEquals("table [_measurement=prometheus, _field=m, lines=a\nb, msg=say \"hi\", path=C:\\dir] "
+                + "_time:time, _measurement:string, _field:string, _value:float, url:string, lines:string, msg:string,"
+                + " path:string\n  " + T0 + ", prometheus, m, 1, u, a\nb, say \"hi\", C:\\dir\n", out);
+    }
+
+    @Test
+    void nanSamplesAreDroppedAndInfinitiesKept() {
+        String out = parse("a NaN\nb +Inf\nc -Inf\nd 1.5e3\ne -0.25\n");
+        assertEquals(4, out.lines().filter(l -> l.startsWith("table")).count(), out);
+        assertEquals(true, out.contains(", prometheus, b, +Inf, u"), out);
+        assertEquals(true, out.contains(", prometheus, c, -Inf, u"), out);
+        assertEquals(true, out.contains(", prometheus, d, 1500, u"), out);
+        assertEquals(true, out.contains(", prometheus, e, -0.25, u"), out);
+    }
+
+    @Test
+    void timestampsAreMillisecondsAndOptional() {
+        assertEquals("""
+                table [_measurement=prometheus, _field=a] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:01.500000000Z, prometheus, a, 1, u
+                table [_measurement=prometheus, _field=b] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, b, 2, u
+                table [_measurement=prometheus, _field=c] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  1969-12-31T23:59:59.999000000Z, prometheus, c, 3, u
+                """, parse("a 1 1609459201500\nb 2\nc 3 -1\n"));
+    }
+
+    @Test
+    void consecutiveSamplesOfOneSeriesShareATable() {
+        assertEquals("""
+                table [_measurement=prometheus, _field=a, x=1] _time:time, _measurement:string, _field:string, _value:float, url:string, x:string
+                  1970-01-01T00:00:00.001000000Z, prometheus, a, 1, u, 1
+                  1970-01-01T00:00:00.002000000Z, prometheus, a, 2, u, 1
+                table [_measurement=prometheus, _field=a, x=2] _time:time, _measurement:string, _field:string, _value:float, url:string, x:string
+                  1970-01-01T00:00:00.003000000Z, prometheus, a, 3, u, 2
+                """, parse("a{x=\"1\"} 1 1\na{x=\"1\"} 2 2\na{x=\"2\"} 3 3\n"));
+    }
+
+    @Test
+    void histogramBucketsAreTrimmedEvenWhenTheFamilyIsSplit() {
+        String out = parse("""
+                # TYPE h histogram
+                h_bucket{le="1"} 1
+                # TYPE other gauge
+                other 5
+                h_bucket{le="+Inf"} 2
+                h_sum 3
+                h_count 2
+                # TYPE u untyped
+                u_bucket{le="1"} 1
+                g_bucket{le="1"} 1
+                """);
+        assertEquals("""
+                table [_measurement=prometheus, _field=h, le=1] _time:time, _measurement:string, _field:string, _value:float, url:string, le:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, h, 1, u, 1
+                table [_measurement=prometheus, _field=other] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, other, 5, u
+                table [_measurement=prometheus, _field=h, le=+Inf] _time:time, _measurement:string, _field:string, _value:float, url:string, le:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, h, 2, u, +Inf
+                table [_measurement=prometheus, _field=h_sum] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, h_sum, 3, u
+                table [_measurement=prometheus, _field=h_count] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, h_count, 2, u
+                table [_measurement=prometheus, _field=u_bucket, le=1] _time:time, _measurement:string, _field:string, _value:float, url:string, le:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, u_bucket, 1, u, 1
+                table [_measurement=prometheus, _field=g_bucket, le=1] _time:time, _measurement:string, _field:string, _value:float, url:string, le:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, g_bucket, 1, u, 1
+                """, out);
+    }
+
+    @Test
+    void windowsLineEndsAndNoFinalNewline() {
+        assertEquals(parse("a 1\nb 2\n"), parse("a 1\r\nb 2"));
+    }
+
+    @Test
+    void manyTablesSpanSeveralBatches() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            text.append("m{i=\"").append(i).append("\"} ").append(i).append('\n');
+        }
+        assertEquals(50, parse(text.toString(), 3).lines().filter(l -> l.startsWith("table")).count());
+    }
+
+    @Test
+    void malformedLinesQuoteTheLineAndItsNumber() {
+        assertEquals("exposition line 2: invalid metric name: 9a 1", error("a 1\n9a 1\n"));
+        assertEquals("exposition line 1: missing the sample value: a", error("a\n"));
+        assertEquals("exposition line 1: missing the sample value: a{x=\"1\"}", error("a{x=\"1\"}\n"));
+        assertEquals("exposition line 3: invalid sample value \"one\": a one", error("\n# c\na one\n"));
+        assertEquals("exposition line 1: invalid sample value \"1f\": a 1f", error("a 1f"));
+        assertEquals("exposition line 1: invalid timestamp \"12.5\": a 1 12.5", error("a 1 12.5"));
+        assertEquals("exposition line 1: unexpected text after the timestamp: a 1 2 3", error("a 1 2 3"));
+        assertEquals("exposition line 1: unterminated label value: a{x=\"1} 1", error("a{x=\"1} 1"));
+        assertEquals("exposition line 1: invalid escape sequence '\\t' in the value of label \"x\": a{x=\"\\t\"} 1",
+                error("a{x=\"\\t\"} 1"));
+        assertEquals("exposition line 1: duplicate label \"x\": a{x=\"1\",x=\"2\"} 1", error("a{x=\"1\",x=\"2\"} 1"));
+        assertEquals("exposition line 1: invalid label name: a{1x=\"1\"} 1", error("a{1x=\"1\"} 1"));
+        assertEquals("exposition line 1: expected '=' after label name: a{x 1", error("a{x 1"));
+        assertEquals("exposition line 1: expected ',' or '}' after a label value: a{x=\"1\" y=\"2\"} 1",
+                error("a{x=\"1\" y=\"2\"} 1"));
+        assertEquals("exposition line 1: unknown metric type \"counterz\": # TYPE a counterz",
+                error("# TYPE a counterz"));
+        assertEquals("exposition line 1: TYPE line without a metric name: # TYPE", error("# TYPE"));
+        assertEquals("exposition line 1: label \"url\" clashes with a column of the output: a{url=\"x\"} 1",
+                error("a{url=\"x\"} 1"));
+    }
+}
