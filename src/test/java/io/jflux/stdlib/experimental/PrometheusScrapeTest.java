@@ -1,6 +1,8 @@
 package io.jflux.stdlib.experimental;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jflux.api.Engine;
 import io.jflux.api.Execution;
@@ -8,7 +10,17 @@ import io.jflux.api.RunOptions;
 import io.jflux.table.FluxTable;
 import io.jflux.table.TableStream;
 import io.jflux.table.Tables;
+import com.sun.net.httpserver.HttpServer;
+import io.jflux.diag.FluxException;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +118,104 @@ class PrometheusScrapeTest {
     void seed001ScrapeMetricsExampleWithHistogramAndSummary() throws Exception {
         String url = resource("seed001.prom");
         assertEquals(SEED001.replace("URL", url), scrape(url));
+    }
+
+    /** A server on a free local port answering every request with {@code status} and {@code body}. */
+    static HttpServer serve(int status, byte[] body, boolean gzip, AtomicReference<String> auth) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            auth.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] out = body;
+            if (gzip) {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                try (GZIPOutputStream z = new GZIPOutputStream(buf)) {
+                    z.write(body);
+                }
+                out = buf.toByteArray();
+                exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+            exchange.sendResponseHeaders(status, out.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    static String url(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+    }
+
+    @Test
+    void scrapesAnHttpEndpointWithHeadersAndGzip() throws Exception {
+        byte[] body = Files.readAllBytes(Path.of(resource("seed000.prom").substring("file:".length())));
+        AtomicReference<String> auth = new AtomicReference<>();
+        for (boolean gzip : new boolean[] {false, true}) {
+            HttpServer server = serve(200, body, gzip, auth);
+            try {
+                String url = url(server);
+                assertEquals(SEED000.replace("URL", url), run("import \"experimental/prometheus\"\n"
+                        + "prometheus.scrape(url: \"" + url + "\", headers: {Authorization: \"Bearer t0k\"},"
+                        + " timeout: 5s)"));
+                assertEquals("Bearer t0k", auth.get());
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void aNon2xxStatusIsAnErrorNamingTheUrlAndStatus() throws Exception {
+        HttpServer server = serve(500, "boom".getBytes(StandardCharsets.UTF_8), false, new AtomicReference<>());
+        try {
+            String url = url(server);
+            FluxException e = assertThrows(FluxException.class, () -> scrape(url));
+            assertEquals("prometheus.scrape: " + url + ": HTTP status 500 (boom)", e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsAnError() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/metrics";
+        FluxException e = assertThrows(FluxException.class, () -> scrape(url));
+        assertTrue(e.getMessage().startsWith("prometheus.scrape: " + url + ": cannot connect"), e.getMessage());
+    }
+
+    @Test
+    void fileUrlsMayBeRelativeToTheWorkingDirectory() throws Exception {
+        String url = "file:src/test/resources/prometheus/seed000.prom";
+        assertEquals(SEED000.replace("URL", url), scrape(url));
+    }
+
+    @Test
+    void scrapingWaitsUntilTheStreamIsRead() {
+        assertEquals("", run("import \"experimental/prometheus\"\nx = prometheus.scrape(url: \"file:nope.prom\")"));
+        FluxException e = assertThrows(FluxException.class, () -> scrape("file:nope.prom"));
+        assertEquals("prometheus.scrape: file:nope.prom: cannot read file \"nope.prom\": no such file", e.getMessage());
+    }
+
+    @Test
+    void badArgumentsAreErrorsAtTheCall() {
+        assertTrue(assertThrows(FluxException.class, () -> scrape("ftp://x/metrics")).getMessage()
+                .contains("must start with http://, https:// or file:"));
+        assertTrue(assertThrows(FluxException.class, () -> run("import \"experimental/prometheus\"\n"
+                + "prometheus.scrape(url: \"file:x\", timeout: 0s)")).getMessage().contains("timeout"));
+    }
+
+    @Test
+    void malformedExpositionErrorsNameTheUrlAndLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.prom");
+        Files.writeString(f, "ok 1\nbad{ 1\n");
+        String url = f.toUri().toString();
+        FluxException e = assertThrows(FluxException.class, () -> scrape(url));
+        assertEquals("prometheus.scrape: " + url + ": exposition line 2: invalid label name: bad{ 1", e.getMessage());
     }
 }

@@ -123,9 +123,6 @@ public final class PrometheusPackage implements JavaPackage {
                 }
                 return t;
             } catch (FluxException e) {
-                if (e.span() != null) {
-                    throw e;
-                }
                 throw new FluxException(e.code(), "prometheus.scrape: " + url + ": " + e.getMessage(), span);
             }
         }
