@@ -97,8 +97,9 @@ class LauncherIT {
     }
 
     @Test
-    void runsTheProjectsFluxTests(@TempDir Path cwd) throws Exception {
-        Result r = jflux(LAUNCHER, cwd, "", "test", HOME.resolve("src/test/flux").toString());
+    void runsTheProjectsFluxTests() throws Exception {
+        // from the repository folder, as Maven runs them: prometheus/scrape_test.flux reads a file: URL relative to it
+        Result r = jflux(LAUNCHER, HOME, "", "test", "src/test/flux");
         assertEquals("", r.err());
         assertEquals(0, r.status(), r.out());
         assertTrue(r.out().matches("(?s)(PASS [^\n]+\n)+\\d+ passed, 0 failed\n"), r.out());
@@ -111,5 +112,14 @@ class LauncherIT {
         assertEquals(0, r.status());
         assertTrue(r.out().contains("#default,total,,,\r\n,result,table,host,_value\r\n,,0,db-1,537.53\r\n"), r.out());
         assertTrue(r.out().contains("peak_user"), r.out());
+    }
+
+    @Test
+    void runsTheScrapeExampleFromTheRepositoryFolder() throws Exception {
+        Result r = jflux(LAUNCHER, HOME, "", "run", "--format", "csv", "examples/scrape.flux");
+        assertEquals("", r.err());
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains(",result,table,mode,_value\r\n,,0,idle,368131.53\r\n"), r.out());
+        assertTrue(r.out().contains(",,0,2000,/metrics,+Inf\r\n"), r.out());
     }
 }
