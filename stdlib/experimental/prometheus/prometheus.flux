@@ -7,4 +7,7 @@ package prometheus
 // _field and the labels. url is http://, https:// or file: (a saved exposition; file:///abs/path, or
 // file:relative/path relative to the working directory). headers (string values) are sent with an HTTP request;
 // timeout (default 30s) bounds it. Samples without a timestamp get the time of the scrape; NaN samples are dropped.
+// Prometheus text 0.0.4 and OpenMetrics text are read: OpenMetrics when the response's Content-Type says so (or,
+// for a file, when it ends with "# EOF"); its exemplars are ignored and the _created samples of counters,
+// histograms and summaries dropped.
 builtin scrape : (url: string, ?headers: A, ?timeout: duration) => stream[B] where A: Record, B: Record

@@ -52,6 +52,8 @@ public final class ExpositionParser {
     private int lineStart;
     private int lineEnd;
     private boolean finished;
+    private final boolean openMetrics;
+    private boolean eof;
 
     /** The type of each metric family named in a TYPE line. */
     private final Map<String, String> types = new HashMap<>();
@@ -73,7 +75,19 @@ public final class ExpositionParser {
 
     private record Schema(List<ColumnMeta> columns, List<ColumnMeta> keyColumns) {}
 
+    /** Parses {@code data[0, length)} as OpenMetrics text if it ends with {@code # EOF}, else as text 0.0.4. */
     public ExpositionParser(byte[] data, int length, String url, long defaultTime, TableBatcher out) {
+        this(data, length, url, defaultTime, out, endsWithEof(data, length));
+    }
+
+    /**
+     * Parses {@code data[0, length)}; {@code openMetrics} selects OpenMetrics text (timestamps in seconds,
+     * exemplars, {@code # UNIT}, {@code # EOF}, {@code _created} samples of counters, histograms and summaries
+     * dropped) instead of Prometheus text 0.0.4.
+     */
+    public ExpositionParser(byte[] data, int length, String url, long defaultTime, TableBatcher out,
+            boolean openMetrics) {
+        this.openMetrics = openMetrics;
         this.data = data;
         this.end = length;
         this.url = url.getBytes(StandardCharsets.UTF_8);
@@ -117,6 +131,9 @@ public final class ExpositionParser {
         if (i == lineEnd) {
             return;
         }
+        if (eof) {
+            throw malformed("text after # EOF");
+        }
         if (data[i] == '#') {
             comment(i + 1);
         } else {
@@ -128,7 +145,12 @@ public final class ExpositionParser {
         i = skipBlanks(i);
         int w = word(i);
         String keyword = new String(data, i, w - i, StandardCharsets.UTF_8);
-        if (!keyword.equals("TYPE") && !keyword.equals("HELP")) {
+        if (openMetrics && keyword.equals("EOF") && skipBlanks(w) == lineEnd) {
+            eof = true;
+            return;
+        }
+        boolean unit = openMetrics && keyword.equals("UNIT");
+        if (!keyword.equals("TYPE") && !keyword.equals("HELP") && !unit) {
             return;
         }
         if (w == lineEnd) {
@@ -139,7 +161,7 @@ public final class ExpositionParser {
         if (nameEnd == n || nameEnd < lineEnd && !blank(data[nameEnd])) {
             throw malformed("invalid metric name in " + keyword + " line");
         }
-        if (keyword.equals("HELP")) {
+        if (!keyword.equals("TYPE")) {
             return;
         }
         int t = skipBlanks(nameEnd);
@@ -150,6 +172,11 @@ public final class ExpositionParser {
         }
         switch (type) {
             case "counter", "gauge", "histogram", "summary", "untyped" -> { }
+            case "unknown", "gaugehistogram", "stateset", "info" -> {
+                if (!openMetrics) {
+                    throw malformed("unknown metric type \"" + type + "\"");
+                }
+            }
             default -> throw malformed("unknown metric type \"" + type + "\"");
         }
         types.put(intern(n, nameEnd), type);
@@ -178,14 +205,15 @@ public final class ExpositionParser {
         double value = parseValue(j, vEnd);
         long time = defaultTime;
         int k = skipBlanks(vEnd);
-        if (k < lineEnd) {
+        if (k < lineEnd && !(openMetrics && data[k] == '#')) {
             int tEnd = word(k);
-            time = parseTimestamp(k, tEnd);
-            if (skipBlanks(tEnd) != lineEnd) {
+            time = openMetrics ? parseSeconds(k, tEnd) : parseTimestamp(k, tEnd);
+            int rest = skipBlanks(tEnd);
+            if (rest != lineEnd && !(openMetrics && data[rest] == '#')) {
                 throw malformed("unexpected text after the timestamp");
             }
         }
-        if (Double.isNaN(value)) {
+        if (Double.isNaN(value) || openMetrics && created(i, nameEnd)) {
             return;
         }
         if (!sameSeries(idStart, idEnd)) {
@@ -221,7 +249,8 @@ public final class ExpositionParser {
         String field = intern(nameStart, nameEnd);
         if (field.endsWith("_bucket") && indexOfLabel("le") >= 0) {
             String family = field.substring(0, field.length() - "_bucket".length());
-            if ("histogram".equals(types.get(family))) {
+            String type = types.get(family);
+            if ("histogram".equals(type) || "gaugehistogram".equals(type)) {
                 field = intern(family);
             }
         }
@@ -398,7 +427,50 @@ public final class ExpositionParser {
         }
     }
 
+    /** Whether the sample named {@code data[from, to)} is the {@code _created} time of a counter or histogram. */
+    private boolean created(int from, int to) {
+        int n = to - from - "_created".length();
+        if (n <= 0 || !new String(data, from + n, to - from - n, StandardCharsets.ISO_8859_1).equals("_created")) {
+            return false;
+        }
+        String type = types.get(new String(data, from, n, StandardCharsets.ISO_8859_1));
+        return type != null && switch (type) {
+            case "counter", "histogram", "gaugehistogram", "summary" -> true;
+            default -> false;
+        };
+    }
+
+    /** An OpenMetrics timestamp: seconds since the epoch, with up to 9 decimals kept. */
+    private long parseSeconds(int from, int to) {
+        int dot = from;
+        while (dot < to && data[dot] != '.') {
+            dot++;
+        }
+        long seconds = parseInteger(from, dot, 1_000_000_000L);
+        long nanos = 0;
+        int digits = 0;
+        for (int i = dot + 1; i < to; i++) {
+            int d = data[i] - '0';
+            if (d < 0 || d > 9) {
+                throw invalidTimestamp(from, to);
+            }
+            if (digits++ < 9) {
+                nanos = nanos * 10 + d;
+            }
+        }
+        for (; digits < 9; digits++) {
+            nanos *= 10;
+        }
+        boolean negative = data[from] == '-';
+        return seconds + (negative ? -nanos : nanos);
+    }
+
     private long parseTimestamp(int from, int to) {
+        return parseInteger(from, to, 1_000_000L);
+    }
+
+    /** A decimal integer times {@code scale}, or an invalid-timestamp error. */
+    private long parseInteger(int from, int to, long scale) {
         int i = from;
         boolean negative = false;
         if (i < to && (data[i] == '-' || data[i] == '+')) {
@@ -408,16 +480,29 @@ public final class ExpositionParser {
         if (i == to) {
             throw malformed("invalid timestamp");
         }
-        long ms = 0;
+        long n = 0;
         for (; i < to; i++) {
             int d = data[i] - '0';
-            if (d < 0 || d > 9 || ms > (Long.MAX_VALUE / 1_000_000 - d) / 10) {
-                throw malformed("invalid timestamp \"" + new String(data, from, to - from, StandardCharsets.UTF_8)
-                        + "\"");
+            if (d < 0 || d > 9 || n > (Long.MAX_VALUE / scale - d) / 10) {
+                throw invalidTimestamp(from, to);
             }
-            ms = ms * 10 + d;
+            n = n * 10 + d;
         }
-        return (negative ? -ms : ms) * 1_000_000L;
+        return (negative ? -n : n) * scale;
+    }
+
+    private FluxException invalidTimestamp(int from, int to) {
+        return malformed("invalid timestamp \"" + new String(data, from, to - from, StandardCharsets.UTF_8) + "\"");
+    }
+
+    /** Whether the last line that is not blank is {@code # EOF}, which marks OpenMetrics text. */
+    public static boolean endsWithEof(byte[] data, int length) {
+        int e = length;
+        while (e > 0 && (data[e - 1] == '\n' || data[e - 1] == '\r' || data[e - 1] == ' ' || data[e - 1] == '\t')) {
+            e--;
+        }
+        return e >= 5 && data[e - 5] == '#' && data[e - 4] == ' ' && data[e - 3] == 'E' && data[e - 2] == 'O'
+                && data[e - 1] == 'F' && (e == 5 || data[e - 6] == '\n');
     }
 
     private int metricName(int i) {

@@ -63,7 +63,7 @@ class ExpositionParserTest {
                 # TYPE up gauge
                    \t
                 up 1
-                # EOF
+                # end
                 """));
     }
 
@@ -184,5 +184,36 @@ class ExpositionParserTest {
         assertEquals("exposition line 1: TYPE line without a metric name: # TYPE", error("# TYPE"));
         assertEquals("exposition line 1: label \"url\" clashes with a column of the output: a{url=\"x\"} 1",
                 error("a{url=\"x\"} 1"));
+    }
+
+    @Test
+    void openMetricsTextIsRecognisedByItsEofLine() {
+        assertEquals("""
+                table [_measurement=prometheus, _field=req_total, code=200] _time:time, _measurement:string, _field:string, _value:float, url:string, code:string
+                  2021-01-01T00:00:00.500000000Z, prometheus, req_total, 10, u, 200
+                table [_measurement=prometheus, _field=q, le=1] _time:time, _measurement:string, _field:string, _value:float, url:string, le:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, q, 3, u, 1
+                table [_measurement=prometheus, _field=q_gcount] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, q_gcount, 3, u
+                table [_measurement=prometheus, _field=g_created] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  1970-01-01T00:00:01.000000000Z, prometheus, g_created, 2, u
+                """, parse("""
+                # TYPE req counter
+                # UNIT req requests
+                # HELP req Requests.
+                req_total{code="200"} 10 1609459200.5 # {trace_id="abc"} 1 1609459200.1
+                req_created{code="200"} 1609459100
+                # TYPE q gaugehistogram
+                q_bucket{le="1"} 3 # {trace_id="x"} 0.5
+                q_gcount 3
+                # TYPE g gauge
+                g_created 2 1
+                # EOF
+                """));
+        assertEquals("exposition line 2: text after # EOF: a 1", error("# EOF\na 1\n# EOF\n"));
+        assertEquals("exposition line 1: invalid timestamp \"1.5\": a 1 1.5", error("a 1 1.5\n"));
+        assertEquals("exposition line 1: unknown metric type \"info\": # TYPE a info", error("# TYPE a info\n"));
+        assertEquals("exposition line 1: unexpected text after the timestamp: a 1 2 # {x=\"1\"} 1",
+                error("a 1 2 # {x=\"1\"} 1\n"));
     }
 }

@@ -122,6 +122,11 @@ class PrometheusScrapeTest {
 
     /** A server on a free local port answering every request with {@code status} and {@code body}. */
     static HttpServer serve(int status, byte[] body, boolean gzip, AtomicReference<String> auth) throws Exception {
+        return serve(status, body, gzip, auth, "text/plain; version=0.0.4");
+    }
+
+    static HttpServer serve(int status, byte[] body, boolean gzip, AtomicReference<String> auth, String type)
+            throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             auth.set(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -134,7 +139,7 @@ class PrometheusScrapeTest {
                 out = buf.toByteArray();
                 exchange.getResponseHeaders().add("Content-Encoding", "gzip");
             }
-            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+            exchange.getResponseHeaders().add("Content-Type", type);
             exchange.sendResponseHeaders(status, out.length);
             try (OutputStream o = exchange.getResponseBody()) {
                 o.write(out);
@@ -217,5 +222,20 @@ class PrometheusScrapeTest {
         String url = f.toUri().toString();
         FluxException e = assertThrows(FluxException.class, () -> scrape(url));
         assertEquals("prometheus.scrape: " + url + ": exposition line 2: invalid label name: bad{ 1", e.getMessage());
+    }
+
+    @Test
+    void theContentTypeChoosesOpenMetrics() throws Exception {
+        byte[] body = "a 1 1609459200.5 # {trace_id=\"x\"} 1\n".getBytes(StandardCharsets.UTF_8);
+        HttpServer server = serve(200, body, false, new AtomicReference<>(),
+                "application/openmetrics-text; version=1.0.0; charset=utf-8");
+        try {
+            String url = url(server);
+            assertEquals("result _result\ntable [_measurement=prometheus, _field=a] _time:time, _measurement:string,"
+                    + " _field:string, _value:float, url:string\n  2021-01-01T00:00:00.500000000Z, prometheus, a, 1, "
+                    + url + "\n", scrape(url));
+        } finally {
+            server.stop(0);
+        }
     }
 }

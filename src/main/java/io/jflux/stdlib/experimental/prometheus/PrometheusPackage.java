@@ -94,6 +94,8 @@ public final class PrometheusPackage implements JavaPackage {
         private final Span span;
         private TableBatcher batcher;
         private ExpositionParser parser;
+        /** From the response's Content-Type; null for a file (then text ending in "# EOF" is OpenMetrics). */
+        private Boolean openMetrics;
 
         ScrapeStream(TableContext ctx, String url, URI uri, String scheme, Map<String, String> headers,
                 Duration timeout, Span span) {
@@ -113,7 +115,8 @@ public final class PrometheusPackage implements JavaPackage {
                     byte[] body = scheme.equals("file") ? readFile() : fetch();
                     long now = ctx.interpreter().context().wallClock();
                     batcher = new TableBatcher(ctx.allocator());
-                    parser = new ExpositionParser(body, body.length, url, now, batcher);
+                    boolean om = openMetrics != null ? openMetrics : ExpositionParser.endsWithEof(body, body.length);
+                    parser = new ExpositionParser(body, body.length, url, now, batcher, om);
                 }
                 FluxTable t;
                 while ((t = batcher.poll()) == null) {
@@ -149,7 +152,8 @@ public final class PrometheusPackage implements JavaPackage {
 
         private byte[] fetch() {
             HttpRequest.Builder req = HttpRequest.newBuilder(uri).GET().timeout(timeout)
-                    .header("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1")
+                    .header("Accept", "text/plain;version=0.0.4;q=1,application/openmetrics-text;version=1.0.0;q=0.5,"
+                            + "*/*;q=0.1")
                     .header("Accept-Encoding", "gzip");
             try {
                 headers.forEach(req::header);
@@ -184,6 +188,8 @@ public final class PrometheusPackage implements JavaPackage {
                 throw new FluxException(ErrorCode.UNAVAILABLE, "HTTP status " + status
                         + (text.isEmpty() ? "" : " (" + text + ")"));
             }
+            openMetrics = resp.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT)
+                    .startsWith("application/openmetrics-text");
             return body;
         }
 
