@@ -216,4 +216,15 @@ class ExpositionParserTest {
         assertEquals("exposition line 1: unexpected text after the timestamp: a 1 2 # {x=\"1\"} 1",
                 error("a 1 2 # {x=\"1\"} 1\n"));
     }
+
+    @Test
+    void anErrorMidTableLeavesNoMemoryBehindOnceTheBatcherIsClosed() {
+        BufferAllocator allocator = new RootAllocator();
+        TableBatcher batcher = new TableBatcher(allocator, 4, 1L << 20);
+        byte[] data = "a{x=\"1\"} 1\na{x=\"1\"} 2\nb{ 3\n".getBytes(StandardCharsets.UTF_8);
+        ExpositionParser p = new ExpositionParser(data, data.length, "u", CLOCK, batcher);
+        assertThrows(FluxException.class, p::parseAll);
+        batcher.close();
+        allocator.close(); // throws if a buffer is still allocated
+    }
 }
