@@ -85,7 +85,8 @@ public final class BuiltinFunction implements FunctionValue {
             check(k, bound.get(k), args);
         }
         Arguments checked = new Arguments(name, bound, spans, null, args.callSite());
-        return impl.call(checked, interpreter);
+        Value result = impl.call(checked, interpreter);
+        return result instanceof Located l ? l.locatedAt(args.callSite()) : result;
     }
 
     private void check(String param, Value v, Arguments args) {

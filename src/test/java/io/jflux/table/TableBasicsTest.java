@@ -59,4 +59,13 @@ class TableBasicsTest {
             assertEquals("the tables of this script need more than the memory limit of 65536 bytes", e.getMessage());
         }
     }
+
+    @Test
+    void anErrorWhileTablesAreReadPointsAtTheTransformationThatRaisedIt() {
+        FluxException e = assertThrows(FluxException.class, () -> Tables.run("import \"array\"\n"
+                + "array.from(rows: [{_value: 1.0, s: \"x\"}])\n"
+                + "    |> group(columns: [\"_value\"])\n"
+                + "    |> distinct(column: \"s\")"));
+        assertEquals("error @4:8-4:29: column _value has type float, cannot add values of type string", e.headline());
+    }
 }
