@@ -135,11 +135,6 @@ builtin quantile : (
     where
     A: Record
 
-// median is quantile 0.5.
-median = (method="estimate_tdigest", compression=0.0, column="_value", tables=<-) =>
-    tables
-        |> quantile(q: 0.5, method: method, compression: compression, column: column)
-
 // distinct gives, per table, the group key and a _value column with each distinct value of column, in order of
 // first appearance (null once).
 builtin distinct : (<-tables: stream[A], ?column: string) => stream[B] where A: Record, B: Record
@@ -172,54 +167,8 @@ builtin _window : (
     A: Record,
     B: Record
 
-// window groups rows by time windows aligned to the Unix epoch: every (the distance between windows), period
-// (their length, default every), offset. The window bounds go into startColumn and stopColumn, in the group key.
-window = (
-    tables=<-,
-    every=0s,
-    period=0s,
-    offset=0s,
-    timeColumn="_time",
-    startColumn="_start",
-    stopColumn="_stop",
-    createEmpty=false,
-) =>
-    tables
-        |> _window(
-            every: every,
-            period: period,
-            offset: offset,
-            timeColumn: timeColumn,
-            startColumn: startColumn,
-            stopColumn: stopColumn,
-            createEmpty: createEmpty,
-        )
-
 // _fillEmptyTables gives each empty table one row holding its key values and nulls.
 builtin _fillEmptyTables : (<-tables: stream[A]) => stream[A] where A: Record
-
-// _fillEmpty fills empty tables when createEmpty is true.
-_fillEmpty = (tables=<-, createEmpty) => if createEmpty then tables |> _fillEmptyTables() else tables
-
-// aggregateWindow applies fn to each window of every, then stamps each result with the window's timeSrc in
-// timeDst and merges the windows back into one table per series.
-aggregateWindow = (
-    every,
-    period=0s,
-    fn,
-    offset=0s,
-    column="_value",
-    timeSrc="_stop",
-    timeDst="_time",
-    createEmpty=true,
-    tables=<-,
-) =>
-    tables
-        |> window(every: every, period: period, offset: offset, createEmpty: createEmpty)
-        |> fn(column: column)
-        |> _fillEmpty(createEmpty: createEmpty)
-        |> duplicate(column: timeSrc, as: timeDst)
-        |> window(every: inf, timeColumn: timeDst)
 
 // difference gives the difference between each value of columns and the previous non-null one.
 builtin difference : (
@@ -255,105 +204,4 @@ builtin elapsed : (<-tables: stream[A], ?unit: duration, ?timeColumn: string, ?c
     A: Record,
     B: Record
 
-// increase is the cumulative sum of the non-negative differences of a counter, reading a reset as a restart
-// from zero.
-increase = (tables=<-, columns=["_value"]) =>
-    tables
-        |> difference(nonNegative: true, columns: columns, keepFirst: true, initialZero: true)
-        |> cumulativeSum(columns: columns)
-
-// _sortLimit sorts each table and keeps its first n rows.
-_sortLimit = (n, desc, columns=["_value"], tables=<-) =>
-    tables
-        |> sort(columns: columns, desc: desc)
-        |> limit(n: n)
-
-// top keeps the n rows of each table with the largest values of columns.
-top = (n, columns=["_value"], tables=<-) => tables |> _sortLimit(n: n, columns: columns, desc: true)
-
-// bottom keeps the n rows of each table with the smallest values of columns.
-bottom = (n, columns=["_value"], tables=<-) => tables |> _sortLimit(n: n, columns: columns, desc: false)
-
-// _highestOrLowest regroups by groupColumns, reduces each table, ungroups, and keeps n rows by column.
-_highestOrLowest = (
-    n,
-    _sortLimit,
-    reducer,
-    column="_value",
-    groupColumns=[],
-    tables=<-,
-) =>
-    tables
-        |> group(columns: groupColumns)
-        |> reducer()
-        |> group(columns: [])
-        |> _sortLimit(n: n, columns: [column])
-
-// highestMax, highestAverage, highestCurrent, lowestMin, lowestAverage and lowestCurrent select the n highest or
-// lowest of each group's max, mean, last or min.
-highestMax = (n, column="_value", groupColumns=[], tables=<-) =>
-    tables
-        |> _highestOrLowest(
-            n: n,
-            column: column,
-            groupColumns: groupColumns,
-            reducer: (tables=<-) => tables |> max(column: column),
-            _sortLimit: top,
-        )
-highestAverage = (n, column="_value", groupColumns=[], tables=<-) =>
-    tables
-        |> _highestOrLowest(
-            n: n,
-            column: column,
-            groupColumns: groupColumns,
-            reducer: (tables=<-) => tables |> mean(column: column),
-            _sortLimit: top,
-        )
-highestCurrent = (n, column="_value", groupColumns=[], tables=<-) =>
-    tables
-        |> _highestOrLowest(
-            n: n,
-            column: column,
-            groupColumns: groupColumns,
-            reducer: (tables=<-) => tables |> last(column: column),
-            _sortLimit: top,
-        )
-lowestMin = (n, column="_value", groupColumns=[], tables=<-) =>
-    tables
-        |> _highestOrLowest(
-            n: n,
-            column: column,
-            groupColumns: groupColumns,
-            reducer: (tables=<-) => tables |> min(column: column),
-            _sortLimit: bottom,
-        )
-lowestAverage = (n, column="_value", groupColumns=[], tables=<-) =>
-    tables
-        |> _highestOrLowest(
-            n: n,
-            column: column,
-            groupColumns: groupColumns,
-            reducer: (tables=<-) => tables |> mean(column: column),
-            _sortLimit: bottom,
-        )
-lowestCurrent = (n, column="_value", groupColumns=[], tables=<-) =>
-    tables
-        |> _highestOrLowest(
-            n: n,
-            column: column,
-            groupColumns: groupColumns,
-            reducer: (tables=<-) => tables |> last(column: column),
-            _sortLimit: bottom,
-        )
-
-// timedMovingAverage is the mean of each window of period, every every, stamped with the window's stop.
-timedMovingAverage = (every, period, column="_value", tables=<-) =>
-    tables
-        |> window(every: every, period: period)
-        |> mean(column: column)
-        |> duplicate(column: "_stop", as: "_time")
-        |> window(every: inf)
-
-
 // ---- Testing helpers in the universe, if any (Java: none)
-

@@ -157,6 +157,35 @@ public final class Interpreter {
 
     // ------------------------------------------------------------------ packages
 
+    private boolean universeCompleted;
+
+    /**
+     * Evaluates the universe's deferred part (its functions written in Flux) the first time a name is not found;
+     * true when that happened now, so the lookup is worth trying again.
+     */
+    private boolean completeUniverse() {
+        if (universeCompleted) {
+            return false;
+        }
+        universeCompleted = true;
+        String source = context.loader().deferredSource("universe");
+        if (source == null) {
+            return false;
+        }
+        SourceFile file = PARSED_PACKAGES.computeIfAbsent("universe/functions.flux\0" + source,
+                k -> Parser.parse("universe/functions.flux", source));
+        String previous = currentPackage;
+        currentPackage = "universe";
+        try {
+            for (Statement s : file.body()) {
+                execute(s, universe, null);
+            }
+        } finally {
+            currentPackage = previous;
+        }
+        return true;
+    }
+
     /** The package at {@code path}, loaded and evaluated once per execution. */
     public PackageValue loadPackage(String path, Span span) {
         PackageValue loaded = packages.get(path);
@@ -199,6 +228,9 @@ public final class Interpreter {
     public Value evaluate(Expression e, Scope scope) {
         if (e instanceof Identifier id) {
             Value v = scope.lookup(id.name());
+            if (v == null && completeUniverse()) {
+                v = scope.lookup(id.name());
+            }
             if (v == null) {
                 throw new FluxException(ErrorCode.INVALID, "undefined identifier " + id.name(), id.span());
             }

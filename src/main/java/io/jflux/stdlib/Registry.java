@@ -104,6 +104,19 @@ public final class Registry implements PackageLoader {
         }
     }
 
+    /** The universe's functions written in Flux ({@code stdlib/universe/functions.flux}), read on first use. */
+    @Override
+    public String deferredSource(String path) {
+        if (!path.equals("universe")) {
+            return null;
+        }
+        try (InputStream in = Registry.class.getResourceAsStream(RESOURCE_ROOT + "universe/functions.flux")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The Java definitions of a package (empty for a Flux-only package). */
     public Definitions definitions(String path) {
         return defined.computeIfAbsent(path, p -> {
