@@ -75,6 +75,46 @@ public final class Script {
         return List.copyOf(all);
     }
 
+    /**
+     * The script's {@code option task}, or null when it sets none. It is read as InfluxDB reads it, by evaluating
+     * the script's imports, variable assignments and option statements (not its expression statements, so no
+     * result is computed), then reading {@code task} from the main scope.
+     *
+     * @throws FluxException when evaluating those statements fails or {@code task} is not a valid task record
+     */
+    public TaskOptions taskOptions() {
+        Statement.OptionStatement taskStatement = null;
+        List<Statement> body = new ArrayList<>();
+        for (Statement s : file.body()) {
+            if (s instanceof Statement.OptionStatement o) {
+                body.add(s);
+                if (o.pkg() == null && o.name().name().equals("task")) {
+                    taskStatement = o;
+                }
+            } else if (s instanceof Statement.VariableAssignment) {
+                body.add(s);
+            }
+        }
+        if (taskStatement == null) {
+            return null;
+        }
+        SourceFile options = new SourceFile(file.span(), file.name(), file.packageClause(), file.imports(), body,
+                List.of());
+        RunOptions run = RunOptions.defaults();
+        ExecutionContext ctx = new ExecutionContext(engine.registry(), run.clock(), run.clock().getAsLong(),
+                run.out());
+        try (ctx) {
+            Interpreter interpreter = new Interpreter(ctx);
+            Scope scope = interpreter.newMainScope();
+            interpreter.run(options, scope);
+            try {
+                return TaskOptions.of(scope.lookup("task"));
+            } catch (FluxException e) {
+                throw e.at(taskStatement.span());
+            }
+        }
+    }
+
     /** Runs {@code program} (this script, or a test case assembled from it) in a new execution. */
     Execution execute(SourceFile program, RunOptions options) {
         long clockNow = options.clock().getAsLong();

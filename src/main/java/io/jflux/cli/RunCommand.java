@@ -4,6 +4,9 @@ import io.jflux.api.Engine;
 import io.jflux.api.Execution;
 import io.jflux.api.RunOptions;
 import io.jflux.api.Script;
+import io.jflux.api.TaskOptions;
+import io.jflux.api.TaskSchedule;
+import io.jflux.eval.ExecutionContext;
 import io.jflux.diag.DiagnosticPrinter;
 import io.jflux.diag.FluxException;
 import io.jflux.eval.Value;
@@ -24,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code jflux run}: runs a script and prints what it produces. */
 final class RunCommand {
@@ -50,7 +55,15 @@ final class RunCommand {
             "                       a suffix k, m or g (e.g. 512m); past it the script fails",
             "      --now TIME       The time now() returns, RFC3339 (e.g. 2030-01-01T00:00:00Z);",
             "                       a script's own `option now` still wins",
+            "      --once           Runs a task script (one with `option task`) one time, now, instead",
+            "                       of on its schedule",
             "  -h, --help           Shows this help and exits",
+            "",
+            "A script with `option task = {name: \"...\", every: 10s, offset: 0s}` runs as a task: at",
+            "each multiple of `every` since the Unix epoch (plus `offset`), with now() the scheduled",
+            "time, until SIGINT or SIGTERM, which let the running execution finish (exit status 0).",
+            "Each execution prints its results and logs one line to stderr; a failed execution does",
+            "not stop the task.",
             "",
             "Exit status: 0 on success, 1 when the script fails, 2 when the command line is wrong.",
             "");
@@ -110,7 +123,7 @@ final class RunCommand {
     }
 
     int execute(List<String> args) {
-        CommandLine cl = CommandLine.parse(args, Set.of("--execute", "--now", "--format", "--memory-limit"), Set.of("--help"),
+        CommandLine cl = CommandLine.parse(args, Set.of("--execute", "--now", "--format", "--memory-limit"), Set.of("--help", "--once"),
                 Map.of("-e", "--execute", "-h", "--help"));
         if (cl.has("--help")) {
             io.out().print(USAGE);
@@ -146,20 +159,141 @@ final class RunCommand {
             io.err().print(DiagnosticPrinter.render(e, source));
             return Main.SCRIPT_ERROR;
         }
+        TaskOptions task;
+        try {
+            task = script.taskOptions();
+        } catch (FluxException e) {
+            io.err().print(script.render(e));
+            return Main.SCRIPT_ERROR;
+        }
+        if (task == null) {
+            return runOnce(script, options, format);
+        }
+        if (cl.has("--once")) {
+            // as InfluxDB's manual run: now() is the given time or the current time, not a schedule point
+            return runTask(script, options, format, task, options.now() != null ? nanos(options.now())
+                    : ExecutionContext.systemNanos());
+        }
+        return new TaskLoop(script, options, format, new TaskSchedule(task, ExecutionContext::systemNanos)).run();
+    }
+
+    /** Runs the script once and prints what it produces; returns the exit status. */
+    private int runOnce(Script script, RunOptions options, String format) {
         try (Execution run = script.run(options)) {
-            if (run.results().isEmpty()) {
-                Value last = run.last();
-                if (last != null) {
-                    io.out().println(Values.display(last));
-                }
-            } else {
-                printResults(run, format);
-            }
+            printOutcome(run, format);
             return 0;
         } catch (FluxException e) {
             io.out().flush();
             io.err().print(script.render(e));
             return Main.SCRIPT_ERROR;
+        }
+    }
+
+    private void printOutcome(Execution run, String format) {
+        if (run.results().isEmpty()) {
+            Value last = run.last();
+            if (last != null) {
+                io.out().println(Values.display(last));
+            }
+        } else {
+            printResults(run, format);
+        }
+        io.out().flush();
+    }
+
+    /**
+     * One execution of a task scheduled at {@code scheduled} (its now()); prints its results and logs one line
+     * to stderr. Returns the exit status it would have alone.
+     */
+    private int runTask(Script script, RunOptions options, String format, TaskOptions task, long scheduled) {
+        long start = System.nanoTime();
+        String at = Values.formatTime(scheduled);
+        try (Execution run = script.run(options.withNow(instant(scheduled)))) {
+            printOutcome(run, format);
+            io.err().println("task " + task.name() + ": run scheduled " + at + " succeeded in " + millis(start)
+                    + " (" + run.results().size() + " result" + (run.results().size() == 1 ? "" : "s") + ")");
+            return 0;
+        } catch (FluxException e) {
+            io.out().flush();
+            io.err().println("task " + task.name() + ": run scheduled " + at + " failed in " + millis(start)
+                    + ": " + e.headline());
+            return Main.SCRIPT_ERROR;
+        }
+    }
+
+    private static String millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000 + "ms";
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /**
+     * Runs a task on its schedule until the JVM is asked to stop (SIGINT, SIGTERM): a shutdown hook wakes the
+     * loop, waits for the running execution to finish, and ends the process with status 0.
+     */
+    private final class TaskLoop {
+        private final Script script;
+        private final RunOptions options;
+        private final String format;
+        private final TaskSchedule schedule;
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private final CountDownLatch stopped = new CountDownLatch(1);
+
+        TaskLoop(Script script, RunOptions options, String format, TaskSchedule schedule) {
+            this.script = script;
+            this.options = options;
+            this.format = format;
+            this.schedule = schedule;
+        }
+
+        int run() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                io.out().flush();
+                io.err().flush();
+                Runtime.getRuntime().halt(0);
+            }, "jflux-task-stop"));
+            TaskOptions task = schedule.task();
+            io.err().println("task " + task.name() + ": every " + task.everyNanos() / 1_000_000_000L + "s"
+                    + (task.offsetNanos() != 0 ? ", offset " + task.offsetNanos() / 1_000_000_000L + "s" : "")
+                    + ", first run scheduled " + Values.formatTime(schedule.first()));
+            try {
+                long next = schedule.first();
+                while (!waitUntil(next)) {
+                    runTask(script, options, format, task, next);
+                    next = schedule.next(next);
+                }
+                return 0;
+            } finally {
+                stopped.countDown();
+            }
+        }
+
+        /** Sleeps until the run scheduled at {@code scheduled} is due; true when asked to stop instead. */
+        private boolean waitUntil(long scheduled) {
+            try {
+                long delay;
+                while ((delay = schedule.delayUntil(scheduled)) > 0) {
+                    if (stop.await(delay, TimeUnit.NANOSECONDS)) {
+                        return true;
+                    }
+                }
+                return stop.getCount() == 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
         }
     }
 
