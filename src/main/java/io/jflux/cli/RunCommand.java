@@ -69,6 +69,29 @@ final class RunCommand {
             "");
 
     private final Main.Io io;
+    /** Tables and rows printed since the last {@link #resetCounts}, for a task run's log line. */
+    private long tablesPrinted;
+    private long rowsPrinted;
+
+    /** A stream that counts the tables and rows it hands out. */
+    private TableStream counted(TableStream in) {
+        return new TableStream() {
+            @Override
+            public FluxTable next() {
+                FluxTable t = in.next();
+                if (t != null) {
+                    tablesPrinted++;
+                    rowsPrinted += t.rowCount();
+                }
+                return t;
+            }
+
+            @Override
+            public void close() {
+                in.close();
+            }
+        };
+    }
 
     RunCommand(Main.Io io) {
         this.io = io;
@@ -85,7 +108,7 @@ final class RunCommand {
         JsonLinesWriter json = new JsonLinesWriter(text);
         try {
             for (Execution.Result r : run.results()) {
-                try (TableStream tables = run.tables(r)) {
+                try (TableStream tables = counted(run.tables(r))) {
                     switch (format) {
                         case "csv": csv.writeResult(r.name(), tables); break;
                         case "json": json.writeResult(r.name(), tables); break;
@@ -105,7 +128,7 @@ final class RunCommand {
         LineProtocolEncoder lp = new LineProtocolEncoder(io.out(), LineProtocolEncoder.Options.defaults());
         try {
             for (Execution.Result r : run.results()) {
-                try (TableStream tables = run.tables(r)) {
+                try (TableStream tables = counted(run.tables(r))) {
                     FluxTable t;
                     while ((t = tables.next()) != null) {
                         try (FluxTable table = t) {
@@ -207,11 +230,14 @@ final class RunCommand {
      */
     private int runTask(Script script, RunOptions options, String format, TaskOptions task, long scheduled) {
         long start = System.nanoTime();
+        tablesPrinted = 0;
+        rowsPrinted = 0;
         String at = Values.formatTime(scheduled);
         try (Execution run = script.run(options.withNow(instant(scheduled)))) {
             printOutcome(run, format);
             io.err().println("task " + task.name() + ": run scheduled " + at + " succeeded in " + millis(start)
-                    + " (" + run.results().size() + " result" + (run.results().size() == 1 ? "" : "s") + ")");
+                    + (run.results().isEmpty() ? "" : ": " + plural(run.results().size(), "result") + ", "
+                    + plural(tablesPrinted, "table") + ", " + plural(rowsPrinted, "row")));
             return 0;
         } catch (FluxException e) {
             io.out().flush();
@@ -219,6 +245,10 @@ final class RunCommand {
                     + ": " + e.headline());
             return Main.SCRIPT_ERROR;
         }
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String millis(long startNanos) {
