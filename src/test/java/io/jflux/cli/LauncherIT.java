@@ -122,4 +122,62 @@ class LauncherIT {
         assertTrue(r.out().contains(",result,table,mode,_value\r\n,,0,idle,368131.53\r\n"), r.out());
         assertTrue(r.out().contains(",,0,2000,/metrics,+Inf\r\n"), r.out());
     }
+
+    /** Fails at odd seconds and prints "even TIME" at even ones: each run's now() is its scheduled time. */
+    static final String FLIP = "option task = {name: \"flip\", every: 1s}\n"
+            + "if int(v: now()) / 1000000000 % 2 == 1 then die(msg: \"odd second\") else \"even ${string(v: now())}\"\n";
+
+    @Test
+    void aTaskRunsEverySecondUntilSigtermAndAFailedRunDoesNotStopIt(@TempDir Path cwd) throws Exception {
+        Files.writeString(cwd.resolve("flip.flux"), FLIP);
+        Path out = cwd.resolve("out.txt");
+        Path err = cwd.resolve("err.txt");
+        Process p = new ProcessBuilder(LAUNCHER.toString(), "run", "flip.flux").directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.readString(err).lines().filter(l -> l.contains(": run scheduled ")).count() < 3) {
+            assertTrue(p.isAlive(), Files.readString(err));
+            assertTrue(System.nanoTime() < deadline, "fewer than 3 runs in 30s: " + Files.readString(err));
+            Thread.sleep(50);
+        }
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "jflux did not stop");
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        List<String> log = Files.readString(err).lines().toList();
+        assertTrue(log.get(0).matches("task flip: every 1s, first run scheduled \\S+:\\d\\d\\.000000000Z"), log.get(0));
+        List<String> runs = log.subList(1, log.size());
+        assertTrue(runs.size() >= 3, log.toString());
+        List<String> evens = new ArrayList<>();
+        long previous = -1;
+        for (String line : runs) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("task flip: run scheduled (\\S+:(\\d\\d)\\.000000000Z) "
+                    + "(succeeded in \\d+ms|failed in \\d+ms: error @2:\\d+-2:\\d+: odd second)").matcher(line);
+            assertTrue(m.matches(), line);
+            long second = java.time.Instant.parse(m.group(1)).getEpochSecond();
+            assertEquals(second % 2 == 1, m.group(3).startsWith("failed"), line);
+            if (previous >= 0) {
+                assertEquals(previous + 1, second, "runs are one second apart: " + log);
+            }
+            previous = second;
+            if (second % 2 == 0) {
+                evens.add("even " + m.group(1));
+            }
+        }
+        assertEquals(evens, Files.readString(out).lines().toList());
+    }
+
+    @Test
+    void onceRunsATaskOneTime(@TempDir Path cwd) throws Exception {
+        Files.writeString(cwd.resolve("flip.flux"), FLIP);
+        Result r = jflux(LAUNCHER, cwd, "", "run", "--once", "--now", "2030-01-01T00:00:02Z", "flip.flux");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("even 2030-01-01T00:00:02.000000000Z\n", r.out());
+        assertTrue(r.err().matches("task flip: run scheduled 2030-01-01T00:00:02.000000000Z succeeded in \\d+ms\n"),
+                r.err());
+        Result odd = jflux(LAUNCHER, cwd, "", "run", "--once", "--now", "2030-01-01T00:00:03Z", "flip.flux");
+        assertEquals(1, odd.status());
+        assertEquals("", odd.out());
+        assertTrue(odd.err().matches("task flip: run scheduled 2030-01-01T00:00:03.000000000Z failed in \\d+ms: "
+                + "error @2:\\d+-2:\\d+: odd second\n"), odd.err());
+    }
 }
