@@ -179,5 +179,12 @@ class LauncherIT {
         assertEquals("", odd.out());
         assertTrue(odd.err().matches("task flip: run scheduled 2030-01-01T00:00:03.000000000Z failed in \\d+ms: "
                 + "error @2:\\d+-2:\\d+: odd second\n"), odd.err());
+        Result example = jflux(LAUNCHER, HOME, "", "run", "--once", "--now", "2030-01-01T00:00:00Z",
+                "examples/task.flux");
+        assertEquals(0, example.status(), example.err());
+        assertTrue(example.out().contains("idle                     368131.53  2030-01-01T00:00:00.000000000Z"),
+                example.out());
+        assertTrue(example.err().matches("task cpu_by_mode: run scheduled 2030-01-01T00:00:00.000000000Z succeeded "
+                + "in \\d+ms: 1 result, 4 tables, 4 rows\n"), example.err());
     }
 }
