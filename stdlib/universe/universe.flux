@@ -96,6 +96,12 @@ builtin timeShift : (<-tables: stream[A], duration: duration, ?columns: [string]
 // fill replaces the nulls of column (default "_value") by value, or by the previous non-null value.
 builtin fill : (<-tables: stream[B], ?column: string, ?usePrevious: bool, ?value: A) => stream[C] where B: Record, C: Record
 
+// to writes its input to InfluxDB and passes it on; the same function as influxdb.to (package influxdata/influxdb).
+builtin to : (<-tables: stream[A], ?bucket: string, ?bucketID: string, ?org: string, ?orgID: string, ?host: string, ?token: string, ?timeColumn: string, ?measurementColumn: string, ?tagColumns: [string], ?fieldFn: (r: A) => B) => stream[A]
+    where
+    A: Record,
+    B: Record
+
 
 // ---- Aggregates, selectors, ordering and windows (Java: Aggregates)
 

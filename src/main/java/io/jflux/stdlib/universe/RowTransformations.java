@@ -20,7 +20,8 @@ final class RowTransformations {
     private RowTransformations() {}
 
     static void define(Definitions defs) {
-        defs.function("filter", Filter::filter)
+        defs.function("to", io.jflux.stdlib.influxdata.influxdb.To::to)
+            .function("filter", Filter::filter)
             .function("map", MapRows::map)
             .function("set", ColumnOps::set)
             .function("duplicate", ColumnOps::duplicate)
