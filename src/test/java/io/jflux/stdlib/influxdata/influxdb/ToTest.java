@@ -238,6 +238,32 @@ class ToTest {
     }
 
     @Test
+    void theSameFunctionIsInPackageInfluxdb() throws Exception {
+        try (Fake f = Fake.answering(new int[] {204}, "")) {
+            Tables.run("import \"influxdata/influxdb\"\n" + ONE_POINT + "  |> influxdb.to(host: \"" + f.host()
+                    + "\", token: \"t\", org: \"o\", bucket: \"b\", tagColumns: [])");
+            assertEquals(List.of("/api/v2/write?org=o&bucket=b&precision=ns\nm f=1i 1609459200000000000\n"),
+                    f.bodies());
+        }
+    }
+
+    @Test
+    void batchesOf5000Lines() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 5001; i++) {
+            rows.append(i == 0 ? "" : ",").append("{_time: 2021-01-01T00:00:00Z, _measurement: \"m\", _field: \"f\", _value: ")
+                    .append(i).append("}");
+        }
+        try (Fake f = Fake.answering(new int[] {204}, "")) {
+            Tables.run("import \"array\"\narray.from(rows: [" + rows + "]) |> to(host: \"" + f.host()
+                    + "\", token: \"\", bucket: \"b\")");
+            assertEquals(2, f.bodies().size());
+            assertEquals(5000, f.bodies().get(0).split("\n").length - 1);
+            assertTrue(f.bodies().get(1).endsWith("\nm f=5000i 1609459200000000000\n"), f.bodies().get(1));
+        }
+    }
+
+    @Test
     void anyOtherFailureIsAnErrorWithTheServersMessage() throws Exception {
         try (Fake f = Fake.answering(new int[] {400},
                 "{\"code\":\"invalid\",\"message\":\"failed to parse line protocol: bad\",\"line\":1}")) {
@@ -249,6 +275,23 @@ class ToTest {
                     e.getMessage());
             assertEquals(1, f.bodies().size());
             assertEquals(java.util.Collections.singletonList(null), f.auth());
+        }
+    }
+
+    @Test
+    void connectionFailuresAreRetriedThenReported() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        long saved = To.backoffMillis;
+        To.backoffMillis = 1;
+        try {
+            FluxException e = assertThrows(FluxException.class, () -> Tables.run(ONE_POINT
+                    + "  |> to(host: \"http://127.0.0.1:" + port + "\", token: \"\", bucket: \"b\")"));
+            assertTrue(e.getMessage().contains("(after 4 attempts); 0 points were written before it"), e.getMessage());
+        } finally {
+            To.backoffMillis = saved;
         }
     }
 
