@@ -16,30 +16,41 @@ public final class RunOptions {
     private final LongSupplier clock;
     private final PrintStream out;
     private final long memoryLimit;
+    private final PrintStream notes;
 
-    private RunOptions(Instant now, LongSupplier clock, PrintStream out, long memoryLimit) {
+    private RunOptions(Instant now, LongSupplier clock, PrintStream out, long memoryLimit, PrintStream notes) {
         this.now = now;
         this.clock = clock;
         this.out = out;
         this.memoryLimit = memoryLimit;
+        this.notes = notes;
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, ExecutionContext::systemNanos, System.out, 0);
+        return new RunOptions(null, ExecutionContext::systemNanos, System.out, 0, System.err);
+    }
+
+    /** Where notes about a run go (e.g. rows {@code to()} could not write); standard error by default. */
+    public RunOptions withNotes(PrintStream notes) {
+        return new RunOptions(now, clock, out, memoryLimit, Objects.requireNonNull(notes));
+    }
+
+    PrintStream notes() {
+        return notes;
     }
 
     /** {@code now()} returns this instant, unless the script sets {@code option now}. */
     public RunOptions withNow(Instant now) {
-        return new RunOptions(Objects.requireNonNull(now), clock, out, memoryLimit);
+        return new RunOptions(Objects.requireNonNull(now), clock, out, memoryLimit, notes);
     }
 
     /** The wall clock, in nanoseconds since the epoch. */
     public RunOptions withClock(LongSupplier clock) {
-        return new RunOptions(now, Objects.requireNonNull(clock), out, memoryLimit);
+        return new RunOptions(now, Objects.requireNonNull(clock), out, memoryLimit, notes);
     }
 
     public RunOptions withOutput(PrintStream out) {
-        return new RunOptions(now, clock, Objects.requireNonNull(out), memoryLimit);
+        return new RunOptions(now, clock, Objects.requireNonNull(out), memoryLimit, notes);
     }
 
     /**
@@ -50,7 +61,7 @@ public final class RunOptions {
         if (bytes < 0) {
             throw new IllegalArgumentException("memory limit must not be negative");
         }
-        return new RunOptions(now, clock, out, bytes);
+        return new RunOptions(now, clock, out, bytes, notes);
     }
 
     public long memoryLimit() {

@@ -121,7 +121,7 @@ public final class Script {
         Instant fixed = options.now();
         long now = fixed == null ? clockNow : fixed.getEpochSecond() * 1_000_000_000L + fixed.getNano();
         ExecutionContext ctx = new ExecutionContext(engine.registry(), options.clock(), now, options.out())
-                .withMemoryLimit(options.memoryLimit());
+                .withMemoryLimit(options.memoryLimit()).withNotes(options.notes());
         Interpreter interpreter = new Interpreter(ctx);
         Scope scope = interpreter.newMainScope();
         try {

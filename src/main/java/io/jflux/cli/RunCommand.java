@@ -164,7 +164,7 @@ final class RunCommand {
         if (!List.of("table", "csv", "json", "lp").contains(format)) {
             throw new CommandLine.UsageException("--format: '" + format + "' is not one of table, csv, json, lp");
         }
-        RunOptions options = RunOptions.defaults().withOutput(io.out());
+        RunOptions options = RunOptions.defaults().withOutput(io.out()).withNotes(io.err());
         String limit = cl.value("--memory-limit");
         if (limit != null) {
             options = options.withMemoryLimit(parseSize(limit));

@@ -56,7 +56,7 @@ final class TestCommand {
         if (cl.positionals().isEmpty()) {
             throw new CommandLine.UsageException("give at least one test file or directory");
         }
-        RunOptions options = RunOptions.defaults().withOutput(io.out());
+        RunOptions options = RunOptions.defaults().withOutput(io.out()).withNotes(io.err());
         Instant now = cl.time("--now");
         if (now != null) {
             options = options.withNow(now);

@@ -15,6 +15,7 @@ public final class ExecutionContext implements AutoCloseable {
     private final long now;
     private final PrintStream out;
     private long memoryLimit;
+    private PrintStream notes;
     private final java.util.Map<Class<?>, Object> resources = new java.util.LinkedHashMap<>();
 
     /**
@@ -40,6 +41,16 @@ public final class ExecutionContext implements AutoCloseable {
 
     public long now() {
         return now;
+    }
+
+    /** Where notes about the run go (rows a sink skipped, warnings): standard error unless the runner says. */
+    public PrintStream notes() {
+        return notes == null ? out : notes;
+    }
+
+    public ExecutionContext withNotes(PrintStream notes) {
+        this.notes = notes;
+        return this;
     }
 
     public PrintStream out() {

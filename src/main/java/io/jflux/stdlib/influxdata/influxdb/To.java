@@ -281,7 +281,7 @@ public final class To {
 
         private void note() {
             if (encoder.skipped() > 0 && ctx.interpreter() != null && ctx.interpreter().context().out() != null) {
-                ctx.interpreter().context().out().println("note: to: " + encoder.skippedSummary());
+                ctx.interpreter().context().notes().println("note: to: " + encoder.skippedSummary());
             }
         }
 

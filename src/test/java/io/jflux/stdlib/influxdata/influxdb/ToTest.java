@@ -161,7 +161,7 @@ class ToTest {
                 + "  |> " + to("");
         int tables = 0;
         try (Execution run = Engine.create().compile("t.flux", flux)
-                .run(RunOptions.defaults().withOutput(new PrintStream(note, true, StandardCharsets.UTF_8)))) {
+                .run(RunOptions.defaults().withNotes(new PrintStream(note, true, StandardCharsets.UTF_8)))) {
             for (Execution.Result r : run.results()) {
                 try (TableStream s = run.tables(r)) {
                     FluxTable t;
