@@ -76,8 +76,12 @@ final class WriteClient {
                 if (after.matches("\\d{1,6}")) {
                     wait = Long.parseLong(after) * 1000;
                 }
+            } catch (java.net.ConnectException e) {
+                retryWhy = "cannot connect (connection refused or host unreachable)";
+            } catch (java.net.http.HttpTimeoutException e) {
+                retryWhy = "no answer in time";
             } catch (IOException e) {
-                retryWhy = "request failed: " + e;
+                retryWhy = "request failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failure("interrupted", points);
