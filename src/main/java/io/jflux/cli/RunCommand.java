@@ -11,6 +11,7 @@ import io.jflux.diag.DiagnosticPrinter;
 import io.jflux.diag.FluxException;
 import io.jflux.eval.Value;
 import io.jflux.io.AnnotatedCsvWriter;
+import io.jflux.io.ExpositionWriter;
 import io.jflux.io.JsonLinesWriter;
 import io.jflux.io.LineProtocolEncoder;
 import io.jflux.io.TablePrinter;
@@ -50,6 +51,10 @@ final class RunCommand {
             "                       json (one JSON object per row, with its result and table index)",
             "                       or lp (InfluxDB line protocol, as to() writes it with its default",
             "                       rules; rows it cannot write are counted in a note on stderr)",
+            "                       or prometheus (Prometheus text exposition: metric from _field,",
+            "                       value from _value, labels from the other string columns but",
+            "                       _measurement and url, timestamp from _time in ms; histograms",
+            "                       rebuilt from le, summaries from quantile)",
             "      --memory-limit SIZE",
             "                       The most memory the script's tables may hold, in bytes or with",
             "                       a suffix k, m or g (e.g. 512m); past it the script fails",
@@ -103,6 +108,10 @@ final class RunCommand {
             printLineProtocol(run);
             return;
         }
+        if (format.equals("prometheus")) {
+            printExposition(run);
+            return;
+        }
         Writer text = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8));
         AnnotatedCsvWriter csv = new AnnotatedCsvWriter(text);
         JsonLinesWriter json = new JsonLinesWriter(text);
@@ -118,6 +127,28 @@ final class RunCommand {
                     text.flush();
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every result's tables as one Prometheus text exposition (families are written once all tables are read). */
+    private void printExposition(Execution run) {
+        Writer text = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8));
+        ExpositionWriter exposition = new ExpositionWriter(text);
+        try {
+            for (Execution.Result r : run.results()) {
+                try (TableStream tables = counted(run.tables(r))) {
+                    FluxTable t;
+                    while ((t = tables.next()) != null) {
+                        try (FluxTable table = t) {
+                            exposition.add(table);
+                        }
+                    }
+                }
+            }
+            exposition.finish();
+            text.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,8 +192,9 @@ final class RunCommand {
             throw new CommandLine.UsageException("give exactly one of FILE, - or -e SCRIPT");
         }
         String format = cl.has("--format") ? cl.value("--format") : "table";
-        if (!List.of("table", "csv", "json", "lp").contains(format)) {
-            throw new CommandLine.UsageException("--format: '" + format + "' is not one of table, csv, json, lp");
+        if (!List.of("table", "csv", "json", "lp", "prometheus").contains(format)) {
+            throw new CommandLine.UsageException("--format: '" + format
+                    + "' is not one of table, csv, json, lp, prometheus");
         }
         RunOptions options = RunOptions.defaults().withOutput(io.out()).withNotes(io.err());
         String limit = cl.value("--memory-limit");

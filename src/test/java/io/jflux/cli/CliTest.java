@@ -140,9 +140,14 @@ class CliTest {
                         "http\\ requests,code=200,url=http://a:9100/metrics count=3 1609459200000000000\n"
                         + "http\\ requests,url=http://b\\ c/metrics count=1.5 1609459200250000000\n",
                         "note: 2 rows not written: 1 with a null _time, 1 with no fields\n"),
+                Arguments.of(new String[] {"run", "--format", "prometheus", "-"}, SCRAPE, 0,
+                        "count 1.5 1609459200250\n"
+                        + "count{code=\"200\"} 3 1609459200000\n"
+                        + "count{code=\"200\"} 4\n",
+                        ""),
                 Arguments.of(new String[] {"run", "--format", "json", "-e", "1 + 1"}, "", 0, "2\n", ""),
                 Arguments.of(new String[] {"run", "--format", "xml", "-e", "1"}, "", 2, "",
-                        "error: --format: 'xml' is not one of table, csv, json, lp\n"
+                        "error: --format: 'xml' is not one of table, csv, json, lp, prometheus\n"
                                 + "Try 'jflux run --help' for more information.\n"),
                 Arguments.of(new String[] {"run", "--format", "csv", "-"}, BAD_SECOND_TABLE, 1, String.join("\r\n",
                         "#group,false,false,false",
