@@ -11,3 +11,38 @@ package prometheus
 // for a file, when it ends with "# EOF"); its exemplars are ignored and the _created samples of counters,
 // histograms and summaries dropped.
 builtin scrape : (url: string, ?headers: A, ?timeout: duration) => stream[B] where A: Record, B: Record
+
+// _histogramQuantile computes the quantile of each table of cumulative buckets (float le, float _value counts):
+// one row of the group key's columns and _value; onNonmonotonic is "error", "force" or "drop".
+builtin _histogramQuantile : (<-tables: stream[A], quantile: float, onNonmonotonic: string) => stream[B] where A: Record, B: Record
+
+// _keyed adds column (constant within each table) to the group key.
+builtin _keyed : (<-tables: stream[A], column: string) => stream[A] where A: Record
+
+// histogramQuantile computes a quantile of Prometheus histograms: with metricVersion 2 (the default; scrape's
+// format) the buckets are rows with an le label and _value counts, with metricVersion 1 each bucket is a field
+// named by its upper bound (the fields "sum" and "count" are ignored). The result has a row per series and time
+// (_value the quantile) and a string column quantile, added to the group key. onNonmonotonic says what a
+// histogram whose counts decrease does: "error" (the default), "force" (raise each count to the one before) or
+// "drop" (no row).
+histogramQuantile = (tables=<-, quantile, metricVersion=2, onNonmonotonic="error") => {
+    _version2 = () => tables
+        |> group(mode: "except", columns: ["le", "_value"])
+        |> map(fn: (r) => ({r with le: float(v: r.le)}))
+    _version1 = () => tables
+        |> filter(fn: (r) => r._field != "sum" and r._field != "count")
+        |> map(fn: (r) => ({r with le: float(v: r._field)}))
+        |> group(mode: "except", columns: ["_field", "le", "_value"])
+    buckets = if metricVersion == 2 then
+        _version2()
+    else if metricVersion == 1 then
+        _version1()
+    else
+        die(msg: "Invalid metricVersion. Available versions are 1 and 2.")
+
+    return buckets
+        |> _histogramQuantile(quantile: quantile, onNonmonotonic: onNonmonotonic)
+        |> group(mode: "except", columns: ["le", "_value", "_time"])
+        |> set(key: "quantile", value: string(v: quantile))
+        |> _keyed(column: "quantile")
+}

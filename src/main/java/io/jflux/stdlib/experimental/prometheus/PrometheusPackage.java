@@ -43,6 +43,8 @@ public final class PrometheusPackage implements JavaPackage {
     @Override
     public void define(Definitions defs) {
         defs.function("scrape", (a, in) -> scrape(a));
+        defs.function("_histogramQuantile", (a, in) -> HistogramQuantile.quantile(a));
+        defs.function("_keyed", (a, in) -> HistogramQuantile.keyed(a));
     }
 
     /** {@code scrape(url:, headers:, timeout:)}: checks the arguments now; fetches when the stream is opened. */
