@@ -40,6 +40,11 @@ public final class ExpositionParser {
     private static final StringValue PROMETHEUS = new StringValue("prometheus");
     private static final byte[] PROMETHEUS_UTF8 = "prometheus".getBytes(StandardCharsets.UTF_8);
     private static final int FIXED = 5;
+    /**
+     * Batches a batcher given to the parser should keep open: a histogram's buckets and its sum and count differ
+     * in label names, so with one open batch every series would seal a batch.
+     */
+    public static final int OPEN_BATCHES = 8;
 
     private final byte[] data;
     private final int end;
@@ -70,6 +75,12 @@ public final class ExpositionParser {
     // labels of the line being parsed
     private String[] labelNames = new String[8];
     private byte[][] labelValues = new byte[8][];
+    /** Where each label value is in its array (the text itself, or an unescaped copy). */
+    private int[] labelStarts = new int[8];
+    private int[] labelLengths = new int[8];
+    /** The label names met at each position of the previous lines, as text and as bytes. */
+    private String[] nameCache = new String[8];
+    private byte[][] nameCacheBytes = new byte[8][];
     private int labelCount;
     private final StringBuilder scratch = new StringBuilder();
 
@@ -226,7 +237,7 @@ public final class ExpositionParser {
         open.appendDouble(3, value);
         open.appendUtf8(4, url);
         for (int l = 0; l < labelCount; l++) {
-            open.appendUtf8(FIXED + l, labelValues[l]);
+            open.appendUtf8(FIXED + l, labelValues[l], labelStarts[l], labelLengths[l]);
         }
     }
 
@@ -268,7 +279,8 @@ public final class ExpositionParser {
         keyValues.add(PROMETHEUS);
         keyValues.add(new StringValue(field));
         for (int l = 0; l < labelCount; l++) {
-            keyValues.add(new StringValue(new String(labelValues[l], StandardCharsets.UTF_8)));
+            keyValues.add(new StringValue(new String(labelValues[l], labelStarts[l], labelLengths[l],
+                    StandardCharsets.UTF_8)));
         }
         fieldUtf8 = field.getBytes(StandardCharsets.UTF_8);
         open = out.startTable(new GroupKey(schema.keyColumns(), keyValues), schema.columns());
@@ -319,7 +331,7 @@ public final class ExpositionParser {
             if (j >= lineEnd || data[j] != '"') {
                 throw malformed("expected '\"' to start the label value");
             }
-            String name = intern(i, nEnd);
+            String name = labelName(i, nEnd);
             if (indexOfLabel(name) >= 0) {
                 throw malformed("duplicate label \"" + name + "\"");
             }
@@ -350,8 +362,10 @@ public final class ExpositionParser {
             throw malformed("unterminated label value");
         }
         byte[] value;
+        int length;
         if (!escaped) {
-            value = Arrays.copyOfRange(data, start, i);
+            value = data;
+            length = i - start;
         } else {
             value = new byte[i - start];
             int n = 0;
@@ -369,16 +383,38 @@ public final class ExpositionParser {
                 }
                 value[n++] = b;
             }
-            value = Arrays.copyOf(value, n);
+            length = n;
+            start = 0;
         }
         if (labelCount == labelNames.length) {
             labelNames = Arrays.copyOf(labelNames, labelCount * 2);
             labelValues = Arrays.copyOf(labelValues, labelCount * 2);
+            labelStarts = Arrays.copyOf(labelStarts, labelCount * 2);
+            labelLengths = Arrays.copyOf(labelLengths, labelCount * 2);
         }
         labelNames[labelCount] = name;
         labelValues[labelCount] = value;
+        labelStarts[labelCount] = start;
+        labelLengths[labelCount] = length;
         labelCount++;
         return i + 1;
+    }
+
+    /** The interned label name {@code data[from, to)}, at position {@link #labelCount}: usually the last line's. */
+    private String labelName(int from, int to) {
+        int at = labelCount;
+        if (at == nameCache.length) {
+            nameCache = Arrays.copyOf(nameCache, at * 2);
+            nameCacheBytes = Arrays.copyOf(nameCacheBytes, at * 2);
+        }
+        byte[] cached = nameCacheBytes[at];
+        if (cached != null && Arrays.equals(data, from, to, cached, 0, cached.length)) {
+            return nameCache[at];
+        }
+        String name = intern(from, to);
+        nameCache[at] = name;
+        nameCacheBytes[at] = Arrays.copyOfRange(data, from, to);
+        return name;
     }
 
     private int indexOfLabel(String name) {
@@ -394,20 +430,30 @@ public final class ExpositionParser {
         for (int a = 1; a < labelCount; a++) {
             String n = labelNames[a];
             byte[] v = labelValues[a];
+            int vs = labelStarts[a];
+            int vl = labelLengths[a];
             int b = a - 1;
             while (b >= 0 && labelNames[b].compareTo(n) > 0) {
                 labelNames[b + 1] = labelNames[b];
                 labelValues[b + 1] = labelValues[b];
+                labelStarts[b + 1] = labelStarts[b];
+                labelLengths[b + 1] = labelLengths[b];
                 b--;
             }
             labelNames[b + 1] = n;
             labelValues[b + 1] = v;
+            labelStarts[b + 1] = vs;
+            labelLengths[b + 1] = vl;
         }
     }
 
     private double parseValue(int from, int to) {
         if (from == to) {
             throw malformed("missing the sample value");
+        }
+        double fast = fastDouble(from, to);
+        if (fast == fast) {
+            return fast;
         }
         String s = new String(data, from, to - from, StandardCharsets.ISO_8859_1);
         switch (s) {
@@ -425,6 +471,47 @@ public final class ExpositionParser {
         } catch (NumberFormatException e) {
             throw malformed("invalid sample value \"" + s + "\"");
         }
+    }
+
+    private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * A plain decimal {@code [-]digits[.digits]} of at most 15 significant digits, parsed exactly (one correctly
+     * rounded multiplication or division of two exactly representable doubles); NaN for anything else, which
+     * then goes to {@link Double#parseDouble}.
+     */
+    private double fastDouble(int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (data[i] == '-') {
+            negative = true;
+            i++;
+        }
+        long m = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < to; i++) {
+            int d = data[i] - '0';
+            if (d >= 0 && d <= 9) {
+                if (digits > 0 || d != 0) {
+                    digits++;
+                }
+                m = m * 10 + d;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (data[i] == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits > 15 || fraction == 0 || i == from || (negative && i == from + 1) || fraction > 22) {
+            return Double.NaN;
+        }
+        double v = fraction > 0 ? (double) m / POWERS[fraction] : (double) m;
+        return negative ? -v : v;
     }
 
     /** Whether the sample named {@code data[from, to)} is the {@code _created} time of a counter or histogram. */

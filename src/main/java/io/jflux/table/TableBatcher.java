@@ -30,27 +30,52 @@ public final class TableBatcher implements AutoCloseable {
     private final int maxRows;
     private final long maxBytes;
 
-    private TableBuilder builder;
-    private List<ColumnMeta> schema;
-    private final List<GroupKey> keys = new ArrayList<>();
-    private int[] bounds = new int[16];
+    private final int maxOpen;
+
+    /** A batch being filled: one schema, the tables ended in it, and their views once it is sealed. */
+    private static final class Batch {
+        TableBuilder builder;
+        List<ColumnMeta> schema;
+        final List<GroupKey> keys = new ArrayList<>();
+        int[] bounds = new int[16];
+        int bytesCheckedAt = -1;
+        FluxTable[] views;
+        long lastUsed;
+    }
+
+    /** A table ended in a batch, in the order tables were ended. */
+    private record Slot(Batch batch, int index) {}
+
+    private final List<Batch> open = new ArrayList<>();
+    private Batch current;
     private GroupKey tableKey;
     private int tableStart = -1;
-    private int bytesCheckedAt = -1;
-    private final Deque<FluxTable> ready = new ArrayDeque<>();
+    private long tick;
+    private final Deque<Slot> ordered = new ArrayDeque<>();
 
     public TableBatcher(BufferAllocator allocator) {
         this(allocator, DEFAULT_MAX_ROWS, DEFAULT_MAX_BYTES);
     }
 
     public TableBatcher(BufferAllocator allocator, int maxRows, long maxBytes) {
-        this.allocator = allocator;
-        this.maxRows = maxRows;
-        this.maxBytes = maxBytes;
+        this(allocator, maxRows, maxBytes, 1);
     }
 
     /**
-     * Starts a table with group key {@code key} and columns {@code columns} (sealing the batch first when its
+     * A batcher that keeps up to {@code maxOpen} batches of different schemas open at once (the least recently
+     * used is sealed to make room), so tables of a few schemas that alternate (a histogram's buckets and its sum
+     * and count) still share batches. Tables are handed out in the order they were ended; a table waits until
+     * its batch is sealed and every earlier table has been handed out.
+     */
+    public TableBatcher(BufferAllocator allocator, int maxRows, long maxBytes, int maxOpen) {
+        this.allocator = allocator;
+        this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
+        this.maxOpen = Math.max(1, maxOpen);
+    }
+
+    /**
+     * Starts a table with group key {@code key} and columns {@code columns} (sealing a batch first when its
      * schema differs or it is full) and returns the builder to append its rows to: column {@code i} of the
      * builder is {@code columns.get(i)}; its {@code rowCount} and {@code size} count the batch's earlier rows too.
      */
@@ -58,24 +83,52 @@ public final class TableBatcher implements AutoCloseable {
         if (tableStart >= 0) {
             throw new IllegalStateException("the previous table was not ended");
         }
-        if (builder != null && (schema != columns && !schema.equals(columns) || full())) {
-            seal();
+        Batch b = current != null && current.schema == columns ? current : find(columns);
+        if (b != null && full(b)) {
+            seal(b);
+            b = null;
         }
-        if (builder == null) {
-            builder = new TableBuilder(allocator, GroupKey.EMPTY);
-            for (ColumnMeta c : columns) {
-                builder.addColumn(c);
+        if (b == null) {
+            if (open.size() >= maxOpen) {
+                Batch lru = open.get(0);
+                for (Batch o : open) {
+                    if (o.lastUsed < lru.lastUsed) {
+                        lru = o;
+                    }
+                }
+                seal(lru);
             }
-            schema = columns;
-            if (builder.columns().size() != columns.size()) {
-                builder.close();
-                builder = null;
+            b = new Batch();
+            b.builder = new TableBuilder(allocator, GroupKey.EMPTY);
+            for (ColumnMeta c : columns) {
+                b.builder.addColumn(c);
+            }
+            b.schema = columns;
+            if (b.builder.columns().size() != columns.size()) {
+                b.builder.close();
                 throw new IllegalArgumentException("duplicate column labels in " + columns);
             }
+            open.add(b);
         }
+        b.lastUsed = ++tick;
+        current = b;
         tableKey = key;
-        tableStart = builder.rowCount();
-        return builder;
+        tableStart = b.builder.rowCount();
+        return b.builder;
+    }
+
+    private Batch find(List<ColumnMeta> columns) {
+        for (Batch b : open) {
+            if (b.schema == columns) {
+                return b;
+            }
+        }
+        for (Batch b : open) {
+            if (b.schema.equals(columns)) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /** Ends the current table: its rows are those appended since {@link #startTable}. */
@@ -83,99 +136,121 @@ public final class TableBatcher implements AutoCloseable {
         if (tableStart < 0) {
             throw new IllegalStateException("no table was started");
         }
-        if (builder.columns().size() != schema.size()) {
+        Batch b = current;
+        TableBuilder builder = b.builder;
+        if (builder.columns().size() != b.schema.size()) {
             throw new IllegalStateException("a column was added to a batched table: " + builder.columns());
         }
         int end = builder.rowCount();
         builder.padTo(end);
-        int n = keys.size();
-        if (2 * n + 2 > bounds.length) {
-            bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        int n = b.keys.size();
+        if (2 * n + 2 > b.bounds.length) {
+            b.bounds = Arrays.copyOf(b.bounds, b.bounds.length * 2);
         }
-        bounds[2 * n] = tableStart;
-        bounds[2 * n + 1] = end - tableStart;
-        keys.add(tableKey);
+        b.bounds[2 * n] = tableStart;
+        b.bounds[2 * n + 1] = end - tableStart;
+        b.keys.add(tableKey);
+        ordered.addLast(new Slot(b, n));
         tableKey = null;
         tableStart = -1;
-        if (full()) {
-            seal();
+        if (full(b)) {
+            seal(b);
         }
     }
 
     /** Drops the current table, if one was started (after a failure): its rows stay unused in the batch. */
     public void abortTable() {
         if (tableStart >= 0) {
-            builder.padTo(builder.rowCount());
+            current.builder.padTo(current.builder.rowCount());
             tableStart = -1;
             tableKey = null;
         }
     }
 
-    /** Seals the current batch: every ended table becomes ready. */
+    /** Seals every open batch: every ended table becomes ready. */
     public void flush() {
         if (tableStart >= 0) {
             throw new IllegalStateException("a table is still being written");
         }
-        seal();
+        while (!open.isEmpty()) {
+            seal(open.get(0));
+        }
     }
 
     /** The next ready table (the caller owns it), or null. */
     public FluxTable poll() {
-        return ready.pollFirst();
+        Slot s = ordered.peekFirst();
+        if (s == null || s.batch().views == null) {
+            return null;
+        }
+        ordered.pollFirst();
+        FluxTable t = s.batch().views[s.index()];
+        s.batch().views[s.index()] = null;
+        return t;
     }
 
     /** Whether tables were ended that no {@link #flush} or full batch has made ready yet. */
     public boolean hasPending() {
-        return !keys.isEmpty();
+        for (Batch b : open) {
+            if (!b.keys.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rows between two looks at the bytes reserved (summing buffer sizes per one-row table would show up). */
     private static final int BYTES_CHECK_ROWS = 256;
 
-    private boolean full() {
-        int rows = builder.rowCount();
+    private boolean full(Batch b) {
+        int rows = b.builder.rowCount();
         if (rows >= maxRows) {
             return true;
         }
-        if (rows - bytesCheckedAt < BYTES_CHECK_ROWS && bytesCheckedAt >= 0) {
+        if (rows - b.bytesCheckedAt < BYTES_CHECK_ROWS && b.bytesCheckedAt >= 0) {
             return false;
         }
-        bytesCheckedAt = rows;
-        return builder.reservedBytes() >= maxBytes;
+        b.bytesCheckedAt = rows;
+        return b.builder.reservedBytes() >= maxBytes;
     }
 
-    private void seal() {
-        if (builder == null) {
-            return;
+    private void seal(Batch b) {
+        open.remove(b);
+        if (current == b) {
+            current = null;
         }
-        TableBuilder b = builder;
-        builder = null;
-        schema = null;
-        bytesCheckedAt = -1;
-        if (keys.isEmpty()) {
-            b.close();
-            return;
-        }
-        try (FluxTable whole = b.build()) {
-            for (int i = 0; i < keys.size(); i++) {
-                ready.addLast(whole.view(keys.get(i), bounds[2 * i], bounds[2 * i + 1]));
+        TableBuilder builder = b.builder;
+        b.builder = null;
+        FluxTable[] views = new FluxTable[b.keys.size()];
+        if (b.keys.isEmpty()) {
+            builder.close();
+        } else {
+            try (FluxTable whole = builder.build()) {
+                for (int i = 0; i < views.length; i++) {
+                    views[i] = whole.view(b.keys.get(i), b.bounds[2 * i], b.bounds[2 * i + 1]);
+                }
             }
-        } finally {
-            keys.clear();
         }
+        b.keys.clear();
+        b.views = views;
     }
 
     @Override
     public void close() {
         tableStart = -1;
-        keys.clear();
-        if (builder != null) {
-            builder.close();
-            builder = null;
+        for (Batch b : open) {
+            b.keys.clear();
+            b.builder.close();
         }
-        FluxTable t;
-        while ((t = ready.pollFirst()) != null) {
-            t.close();
+        open.clear();
+        current = null;
+        Slot s;
+        while ((s = ordered.pollFirst()) != null) {
+            FluxTable[] views = s.batch().views;
+            if (views != null && views[s.index()] != null) {
+                views[s.index()].close();
+                views[s.index()] = null;
+            }
         }
     }
 }

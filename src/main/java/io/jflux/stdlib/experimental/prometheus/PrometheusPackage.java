@@ -116,7 +116,8 @@ public final class PrometheusPackage implements JavaPackage {
                 if (parser == null) {
                     byte[] body = scheme.equals("file") ? readFile() : fetch();
                     long now = ctx.interpreter().context().wallClock();
-                    batcher = new TableBatcher(ctx.allocator());
+                    batcher = new TableBatcher(ctx.allocator(), TableBatcher.DEFAULT_MAX_ROWS,
+                            TableBatcher.DEFAULT_MAX_BYTES, ExpositionParser.OPEN_BATCHES);
                     boolean om = openMetrics != null ? openMetrics : ExpositionParser.endsWithEof(body, body.length);
                     parser = new ExpositionParser(body, body.length, url, now, batcher, om);
                 }
