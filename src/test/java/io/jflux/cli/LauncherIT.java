@@ -156,7 +156,8 @@ class LauncherIT {
             long second = java.time.Instant.parse(m.group(1)).getEpochSecond();
             assertEquals(second % 2 == 1, m.group(3).startsWith("failed"), line);
             if (previous >= 0) {
-                assertEquals(previous + 1, second, "runs are one second apart: " + log);
+                // One second apart, unless a run overran its slot on a loaded machine (missed points are skipped).
+                assertTrue(second > previous, "runs are in schedule order, on whole seconds: " + log);
             }
             previous = second;
             if (second % 2 == 0) {
