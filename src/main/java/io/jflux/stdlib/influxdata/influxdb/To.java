@@ -189,7 +189,10 @@ public final class To {
         private final TableContext ctx;
         private final WriteClient client;
         private final Span span;
-        private final Bytes bytes = new Bytes();
+        private Bytes bytes = new Bytes();
+        private Bytes spare = new Bytes();
+        private java.util.concurrent.Future<?> inFlight;
+        private java.util.concurrent.ExecutorService sender;
         private GZIPOutputStream gz;
         private final LineProtocolEncoder encoder;
         private long batchStart;
@@ -236,6 +239,8 @@ public final class To {
                 if (t == null) {
                     done = true;
                     flush();
+                    awaitSent();
+                    stopSender();
                     note();
                     return null;
                 }
@@ -252,6 +257,7 @@ public final class To {
                 return t;
             } catch (RuntimeException e) {
                 failed = true;
+                stopSender();
                 if (t != null) {
                     t.close();
                 }
@@ -262,7 +268,11 @@ public final class To {
             }
         }
 
-        /** Posts the batch built so far, if it has lines. */
+        /**
+         * Hands the batch built so far (if it has lines) to the sender thread, after the previous batch has been
+         * written: one request is in flight while the next batch is encoded and compressed, and batches still
+         * reach the server one after another, in order.
+         */
         private void flush() {
             long lines = encoder.linesWritten() - batchStart;
             if (lines == 0) {
@@ -273,10 +283,53 @@ public final class To {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            client.post(bytes.array(), bytes.size(), lines);
-            bytes.reset();
+            awaitSent();
+            Bytes body = bytes;
+            bytes = spare;
+            spare = body;
+            bytes.reset(); // the batch it held was written (awaitSent)
             gz = null;
             batchStart = encoder.linesWritten();
+            inFlight = sender().submit(() -> client.post(body.array(), body.size(), lines));
+        }
+
+        /** Waits for the batch in flight; its failure becomes this stream's failure. */
+        private void awaitSent() {
+            java.util.concurrent.Future<?> f = inFlight;
+            inFlight = null;
+            if (f == null) {
+                return;
+            }
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FluxException(io.jflux.diag.ErrorCode.UNAVAILABLE, "to: interrupted while writing", span);
+            }
+        }
+
+        private java.util.concurrent.ExecutorService sender() {
+            if (sender == null) {
+                sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "jflux-to-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return sender;
+        }
+
+        private void stopSender() {
+            if (sender != null) {
+                sender.shutdownNow();
+                sender = null;
+            }
         }
 
         private void note() {
@@ -291,9 +344,11 @@ public final class To {
                 if (!done && !failed) {
                     done = true;
                     flush();
+                    awaitSent();
                     note();
                 }
             } finally {
+                stopSender();
                 upstream.close();
             }
         }
