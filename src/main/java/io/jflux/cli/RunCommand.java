@@ -132,21 +132,31 @@ final class RunCommand {
         }
     }
 
+    /** Receives tables one at a time; the caller closes each after it returns. */
+    private interface TableSink {
+        void accept(FluxTable table) throws IOException;
+    }
+
+    /** Hands every table of every result, in order, to {@code sink}, counting and closing each. */
+    private void forEachTable(Execution run, TableSink sink) throws IOException {
+        for (Execution.Result r : run.results()) {
+            try (TableStream tables = counted(run.tables(r))) {
+                FluxTable t;
+                while ((t = tables.next()) != null) {
+                    try (FluxTable table = t) {
+                        sink.accept(table);
+                    }
+                }
+            }
+        }
+    }
+
     /** Every result's tables as one Prometheus text exposition (families are written once all tables are read). */
     private void printExposition(Execution run) {
         Writer text = new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8));
         ExpositionWriter exposition = new ExpositionWriter(text);
         try {
-            for (Execution.Result r : run.results()) {
-                try (TableStream tables = counted(run.tables(r))) {
-                    FluxTable t;
-                    while ((t = tables.next()) != null) {
-                        try (FluxTable table = t) {
-                            exposition.add(table);
-                        }
-                    }
-                }
-            }
+            forEachTable(run, exposition::add);
             exposition.finish();
             text.flush();
         } catch (IOException e) {
@@ -158,16 +168,9 @@ final class RunCommand {
     private void printLineProtocol(Execution run) {
         LineProtocolEncoder lp = new LineProtocolEncoder(io.out(), LineProtocolEncoder.Options.defaults());
         try {
-            for (Execution.Result r : run.results()) {
-                try (TableStream tables = counted(run.tables(r))) {
-                    FluxTable t;
-                    while ((t = tables.next()) != null) {
-                        try (FluxTable table = t) {
-                            lp.write(table);
-                        }
-                    }
-                }
-            }
+            forEachTable(run, lp::write);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             io.out().flush();
             if (lp.skipped() > 0) {
