@@ -191,6 +191,7 @@ public final class ExpositionParser {
             default -> throw malformed("unknown metric type \"" + type + "\"");
         }
         types.put(intern(n, nameEnd), type);
+        lastNameString = null;
     }
 
     private void sample(int i) {
@@ -257,15 +258,58 @@ public final class ExpositionParser {
         }
         System.arraycopy(data, idStart, openId, 0, n);
         openLength = n;
-        String field = intern(nameStart, nameEnd);
-        if (field.endsWith("_bucket") && indexOfLabel("le") >= 0) {
-            String family = field.substring(0, field.length() - "_bucket".length());
-            String type = types.get(family);
-            if ("histogram".equals(type) || "gaugehistogram".equals(type)) {
-                field = intern(family);
-            }
+        String field = metricNameString(nameStart, nameEnd);
+        if (lastBucketFamily != null && indexOfLabel("le") >= 0) {
+            field = lastBucketFamily;
         }
         sortLabels();
+        Schema schema = schema();
+        if (field != lastField) {
+            lastField = field;
+            fieldUtf8 = field.getBytes(StandardCharsets.UTF_8);
+        }
+        open = out.startTable(GroupKey.lazy(schema.keyColumns(), seriesKey(field)), schema.columns());
+    }
+
+    /** The interned metric name {@code data[from, to)}; usually the previous sample's, found without a String. */
+    private String metricNameString(int from, int to) {
+        int n = to - from;
+        if (lastNameString != null && n == lastNameLength && Arrays.equals(data, from, to, lastName, 0, n)) {
+            return lastNameString;
+        }
+        if (lastName.length < n) {
+            lastName = new byte[Math.max(n, lastName.length * 2)];
+        }
+        System.arraycopy(data, from, lastName, 0, n);
+        lastNameLength = n;
+        lastNameString = intern(from, to);
+        lastBucketFamily = null;
+        if (lastNameString.endsWith("_bucket")) {
+            String family = lastNameString.substring(0, n - "_bucket".length());
+            String type = types.get(family);
+            if ("histogram".equals(type) || "gaugehistogram".equals(type)) {
+                lastBucketFamily = intern(family);
+            }
+        }
+        return lastNameString;
+    }
+
+    /** When the last metric name is {@code x_bucket} of a histogram family {@code x}: {@code x}; else null. */
+    private String lastBucketFamily;
+
+    private byte[] lastName = new byte[64];
+    private int lastNameLength;
+    private String lastNameString;
+    private String lastField;
+
+    /** The schema of the current labels (sorted, interned names): one of the last few, or found by name. */
+    private Schema schema() {
+        for (int r = 0; r < recentSchemas.length; r++) {
+            String[] names = recentNames[r];
+            if (names != null && names.length == labelCount && sameNames(names)) {
+                return recentSchemas[r];
+            }
+        }
         StringBuilder sb = scratch;
         sb.setLength(0);
         for (int l = 0; l < labelCount; l++) {
@@ -275,15 +319,58 @@ public final class ExpositionParser {
         if (schema == null) {
             schema = newSchema(sb.toString());
         }
-        List<Value> keyValues = new ArrayList<>(2 + labelCount);
-        keyValues.add(PROMETHEUS);
-        keyValues.add(new StringValue(field));
+        int r = recentNext;
+        recentNext = (recentNext + 1) % recentSchemas.length;
+        recentNames[r] = Arrays.copyOf(labelNames, labelCount);
+        recentSchemas[r] = schema;
+        return schema;
+    }
+
+    /** Whether the current labels' names are {@code names} (interned strings, so compared by identity). */
+    private boolean sameNames(String[] names) {
         for (int l = 0; l < labelCount; l++) {
-            keyValues.add(new StringValue(new String(labelValues[l], labelStarts[l], labelLengths[l],
-                    StandardCharsets.UTF_8)));
+            if (names[l] != labelNames[l]) {
+                return false;
+            }
         }
-        fieldUtf8 = field.getBytes(StandardCharsets.UTF_8);
-        open = out.startTable(new GroupKey(schema.keyColumns(), keyValues), schema.columns());
+        return true;
+    }
+
+    private final Schema[] recentSchemas = new Schema[4];
+    private final String[][] recentNames = new String[4][];
+    private int recentNext;
+
+    /** The key of the current series in compact form: the field and the sorted label values' UTF-8 bytes. */
+    private SeriesKey seriesKey(String field) {
+        int total = 0;
+        for (int l = 0; l < labelCount; l++) {
+            total += labelLengths[l];
+        }
+        byte[] bytes = new byte[total];
+        int[] ends = new int[labelCount];
+        int at = 0;
+        for (int l = 0; l < labelCount; l++) {
+            System.arraycopy(labelValues[l], labelStarts[l], bytes, at, labelLengths[l]);
+            at += labelLengths[l];
+            ends[l] = at;
+        }
+        return new SeriesKey(field, bytes, ends);
+    }
+
+    /** A series' group key values, made only when something asks for them. */
+    private record SeriesKey(String field, byte[] bytes, int[] ends) implements GroupKey.Source {
+        @Override
+        public List<Value> values() {
+            Value[] v = new Value[2 + ends.length];
+            v[0] = PROMETHEUS;
+            v[1] = new StringValue(field);
+            int from = 0;
+            for (int l = 0; l < ends.length; l++) {
+                v[2 + l] = new StringValue(new String(bytes, from, ends[l] - from, StandardCharsets.UTF_8));
+                from = ends[l];
+            }
+            return Arrays.asList(v);
+        }
     }
 
     private Schema newSchema(String id) {
@@ -332,7 +419,7 @@ public final class ExpositionParser {
                 throw malformed("expected '\"' to start the label value");
             }
             String name = labelName(i, nEnd);
-            if (indexOfLabel(name) >= 0) {
+            if (hasLabel(name)) {
                 throw malformed("duplicate label \"" + name + "\"");
             }
             j = labelValue(j + 1, name);
@@ -415,6 +502,16 @@ public final class ExpositionParser {
         nameCache[at] = name;
         nameCacheBytes[at] = Arrays.copyOfRange(data, from, to);
         return name;
+    }
+
+    /** Whether the line has label {@code name} already (names are interned, so compared by identity). */
+    private boolean hasLabel(String name) {
+        for (int l = 0; l < labelCount; l++) {
+            if (labelNames[l] == name) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int indexOfLabel(String name) {

@@ -9,15 +9,27 @@ import java.util.List;
 
 /**
  * The group key of a table: columns, in order, each with the one value every row of the table has in it.
- * Immutable; equality and hash are computed once, so keys are cheap to compare and to use in hash maps.
+ * Immutable; the hash is computed once, on first use, so keys are cheap to compare and to use in hash maps.
+ *
+ * <p>A key may be {@linkplain #lazy lazy}: its values are made from a compact form (a source's bytes) only when
+ * something asks for them. A source that hands out a million one-row tables whose keys are only printed or copied
+ * column to column then never makes a million sets of value objects.
  */
 public final class GroupKey implements Comparable<GroupKey> {
 
     public static final GroupKey EMPTY = new GroupKey(List.of(), List.of());
 
+    /** The values of a lazy key, made on demand (at most once per key). */
+    public interface Source {
+        /** The key's values, one per key column; the list is not changed afterwards. */
+        List<Value> values();
+    }
+
     private final List<ColumnMeta> columns;
-    private final List<Value> values;
-    private final int hash;
+    private List<Value> values;
+    private final Source source;
+    /** 0 until computed (a key whose hash is 0 computes it each time, as String does). */
+    private int hash;
 
     public GroupKey(List<ColumnMeta> columns, List<Value> values) {
         if (columns.size() != values.size()) {
@@ -25,7 +37,20 @@ public final class GroupKey implements Comparable<GroupKey> {
         }
         this.columns = List.copyOf(columns);
         this.values = List.copyOf(values);
-        this.hash = 31 * this.columns.hashCode() + this.values.hashCode();
+        this.source = null;
+    }
+
+    private GroupKey(List<ColumnMeta> columns, Source source) {
+        this.columns = List.copyOf(columns);
+        this.source = source;
+    }
+
+    /**
+     * A key whose values {@code source} makes when first needed (they must not depend on when that is). The
+     * source must give as many values as there are columns.
+     */
+    public static GroupKey lazy(List<ColumnMeta> columns, Source source) {
+        return new GroupKey(columns, source);
     }
 
     public List<ColumnMeta> columns() {
@@ -33,7 +58,16 @@ public final class GroupKey implements Comparable<GroupKey> {
     }
 
     public List<Value> values() {
-        return values;
+        List<Value> v = values;
+        if (v == null) {
+            Source s = source;
+            v = List.copyOf(s.values());
+            if (v.size() != columns.size()) {
+                throw new IllegalStateException("group key: " + columns.size() + " columns, " + v.size() + " values");
+            }
+            values = v;
+        }
+        return v;
     }
 
     public int size() {
@@ -57,13 +91,13 @@ public final class GroupKey implements Comparable<GroupKey> {
     /** The value of column {@code label}, or null (Java) when the key has no such column. */
     public Value value(String label) {
         int i = indexOf(label);
-        return i < 0 ? null : values.get(i);
+        return i < 0 ? null : values().get(i);
     }
 
     /** This key with {@code label} set to {@code value} (added at the end if absent). */
     public GroupKey with(ColumnMeta column, Value value) {
         List<ColumnMeta> cols = new ArrayList<>(columns);
-        List<Value> vals = new ArrayList<>(values);
+        List<Value> vals = new ArrayList<>(values());
         int i = indexOf(column.label());
         if (i >= 0) {
             cols.set(i, column);
@@ -82,7 +116,7 @@ public final class GroupKey implements Comparable<GroupKey> {
             return this;
         }
         List<ColumnMeta> cols = new ArrayList<>(columns);
-        List<Value> vals = new ArrayList<>(values);
+        List<Value> vals = new ArrayList<>(values());
         cols.remove(i);
         vals.remove(i);
         return new GroupKey(cols, vals);
@@ -93,12 +127,18 @@ public final class GroupKey implements Comparable<GroupKey> {
         if (this == o) {
             return true;
         }
-        return o instanceof GroupKey k && k.hash == hash && k.columns.equals(columns) && k.values.equals(values);
+        return o instanceof GroupKey k && k.hashCode() == hashCode() && k.columns.equals(columns)
+                && k.values().equals(values());
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = 31 * columns.hashCode() + values().hashCode();
+            hash = h;
+        }
+        return h;
     }
 
     /** Orders keys column by column: label, then value (null first), as Flux sorts group keys. */
@@ -110,7 +150,7 @@ public final class GroupKey implements Comparable<GroupKey> {
             if (c != 0) {
                 return c;
             }
-            c = compareValues(values.get(i), o.values.get(i));
+            c = compareValues(values().get(i), o.values().get(i));
             if (c != 0) {
                 return c;
             }
@@ -139,7 +179,7 @@ public final class GroupKey implements Comparable<GroupKey> {
             if (i > 0) {
                 sb.append(", ");
             }
-            Value v = values.get(i);
+            Value v = values().get(i);
             sb.append(columns.get(i).label()).append('=').append(v == null ? NullValue.NULL : Values.display(v));
         }
         return sb.append('}').toString();

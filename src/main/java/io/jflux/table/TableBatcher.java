@@ -1,9 +1,7 @@
 package io.jflux.table;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -31,6 +29,8 @@ public final class TableBatcher implements AutoCloseable {
     private final long maxBytes;
 
     private final int maxOpen;
+    /** The room a new batch's vectors start with: grows while batches fill, so small streams stay small. */
+    private int firstCapacity = 64;
 
     /** A batch being filled: one schema, the tables ended in it, and their views once it is sealed. */
     private static final class Batch {
@@ -43,15 +43,20 @@ public final class TableBatcher implements AutoCloseable {
         long lastUsed;
     }
 
-    /** A table ended in a batch, in the order tables were ended. */
-    private record Slot(Batch batch, int index) {}
+    /**
+     * The tables ended and not yet handed out, in the order they were ended: a ring of (batch, index in it) pairs
+     * from {@code head} (inclusive) to {@code tail} (exclusive), kept in two arrays to save an object per table.
+     */
+    private Batch[] slotBatch = new Batch[64];
+    private int[] slotIndex = new int[64];
+    private int head;
+    private int tail;
 
     private final List<Batch> open = new ArrayList<>();
     private Batch current;
     private GroupKey tableKey;
     private int tableStart = -1;
     private long tick;
-    private final Deque<Slot> ordered = new ArrayDeque<>();
 
     public TableBatcher(BufferAllocator allocator) {
         this(allocator, DEFAULT_MAX_ROWS, DEFAULT_MAX_BYTES);
@@ -99,7 +104,8 @@ public final class TableBatcher implements AutoCloseable {
                 seal(lru);
             }
             b = new Batch();
-            b.builder = new TableBuilder(allocator, GroupKey.EMPTY);
+            // a batch usually fills: start its vectors at a fraction of the budget rather than doubling from 8
+            b.builder = new TableBuilder(allocator, GroupKey.EMPTY, Math.min(maxRows, firstCapacity));
             for (ColumnMeta c : columns) {
                 b.builder.addColumn(c);
             }
@@ -150,7 +156,7 @@ public final class TableBatcher implements AutoCloseable {
         b.bounds[2 * n] = tableStart;
         b.bounds[2 * n + 1] = end - tableStart;
         b.keys.add(tableKey);
-        ordered.addLast(new Slot(b, n));
+        addSlot(b, n);
         tableKey = null;
         tableStart = -1;
         if (full(b)) {
@@ -177,15 +183,40 @@ public final class TableBatcher implements AutoCloseable {
         }
     }
 
+    private void addSlot(Batch b, int index) {
+        int mask = slotBatch.length - 1;
+        if (tail - head == slotBatch.length) {
+            Batch[] bs = new Batch[slotBatch.length * 2];
+            int[] is = new int[bs.length];
+            for (int k = head; k < tail; k++) {
+                bs[k - head] = slotBatch[k & mask];
+                is[k - head] = slotIndex[k & mask];
+            }
+            tail -= head;
+            head = 0;
+            slotBatch = bs;
+            slotIndex = is;
+            mask = bs.length - 1;
+        }
+        slotBatch[tail & mask] = b;
+        slotIndex[tail & mask] = index;
+        tail++;
+    }
+
     /** The next ready table (the caller owns it), or null. */
     public FluxTable poll() {
-        Slot s = ordered.peekFirst();
-        if (s == null || s.batch().views == null) {
+        if (head == tail) {
             return null;
         }
-        ordered.pollFirst();
-        FluxTable t = s.batch().views[s.index()];
-        s.batch().views[s.index()] = null;
+        int at = head & (slotBatch.length - 1);
+        Batch b = slotBatch[at];
+        if (b.views == null) {
+            return null;
+        }
+        slotBatch[at] = null;
+        head++;
+        FluxTable t = b.views[slotIndex[at]];
+        b.views[slotIndex[at]] = null;
         return t;
     }
 
@@ -222,6 +253,9 @@ public final class TableBatcher implements AutoCloseable {
         TableBuilder builder = b.builder;
         b.builder = null;
         FluxTable[] views = new FluxTable[b.keys.size()];
+        if (builder.rowCount() >= firstCapacity && firstCapacity < 4096) {
+            firstCapacity *= 4;
+        }
         if (b.keys.isEmpty()) {
             builder.close();
         } else {
@@ -244,12 +278,13 @@ public final class TableBatcher implements AutoCloseable {
         }
         open.clear();
         current = null;
-        Slot s;
-        while ((s = ordered.pollFirst()) != null) {
-            FluxTable[] views = s.batch().views;
-            if (views != null && views[s.index()] != null) {
-                views[s.index()].close();
-                views[s.index()] = null;
+        for (; head < tail; head++) {
+            int at = head & (slotBatch.length - 1);
+            FluxTable[] views = slotBatch[at].views;
+            slotBatch[at] = null;
+            if (views != null && views[slotIndex[at]] != null) {
+                views[slotIndex[at]].close();
+                views[slotIndex[at]] = null;
             }
         }
     }

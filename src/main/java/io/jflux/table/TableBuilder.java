@@ -36,12 +36,22 @@ public final class TableBuilder implements AutoCloseable {
     private GroupKey key;
     private final List<ColumnMeta> columns = new ArrayList<>();
     private final List<FieldVector> vectors = new ArrayList<>();
-    private final List<int[]> counts = new ArrayList<>();
+    /** How many values each column has; {@link #rows} is the largest. */
+    private int[] counts = new int[8];
+    private int rows;
     private boolean built;
 
+    private final int firstCapacity;
+
     public TableBuilder(BufferAllocator allocator, GroupKey key) {
+        this(allocator, key, FIRST_CAPACITY);
+    }
+
+    /** A builder whose vectors first have room for {@code firstCapacity} values (they still grow as needed). */
+    TableBuilder(BufferAllocator allocator, GroupKey key, int firstCapacity) {
         this.allocator = allocator;
         this.key = key;
+        this.firstCapacity = Math.max(1, firstCapacity);
     }
 
     public GroupKey key() {
@@ -82,7 +92,9 @@ public final class TableBuilder implements AutoCloseable {
         }
         columns.add(meta);
         vectors.add(newVector(meta));
-        counts.add(new int[1]);
+        if (columns.size() > counts.length) {
+            counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+        }
         return columns.size() - 1;
     }
 
@@ -101,30 +113,30 @@ public final class TableBuilder implements AutoCloseable {
             case FLOAT: v = new Float8Vector(name, allocator); break;
             case STRING:
                 VarCharVector s = new VarCharVector(name, allocator);
-                s.setInitialCapacity(FIRST_CAPACITY, 16);
+                s.setInitialCapacity(firstCapacity, 16);
                 return s;
             default: v = new BigIntVector(name, allocator); break;
         }
-        v.setInitialCapacity(FIRST_CAPACITY);
+        v.setInitialCapacity(firstCapacity);
         return v;
     }
 
     /** How many values column {@code col} has so far. */
     public int size(int col) {
-        return counts.get(col)[0];
+        return counts[col];
     }
 
     /** The number of rows the table will have: the longest column. */
     public int rowCount() {
-        int n = 0;
-        for (int[] c : counts) {
-            n = Math.max(n, c[0]);
-        }
-        return n;
+        return rows;
     }
 
     private int next(int col) {
-        return counts.get(col)[0]++;
+        int i = counts[col]++;
+        if (i >= rows) {
+            rows = i + 1;
+        }
+        return i;
     }
 
     public void appendNull(int col) {
@@ -159,12 +171,35 @@ public final class TableBuilder implements AutoCloseable {
     }
 
     public void appendUtf8(int col, byte[] utf8) {
-        ((VarCharVector) vectors.get(col)).setSafe(next(col), utf8);
+        appendUtf8(col, utf8, 0, utf8.length);
     }
 
     /** Appends the UTF-8 text {@code utf8[start, start + length)} (a reader's buffer, copied). */
     public void appendUtf8(int col, byte[] utf8, int start, int length) {
-        ((VarCharVector) vectors.get(col)).setSafe(next(col), utf8, start, length);
+        VarCharVector v = (VarCharVector) vectors.get(col);
+        int i = next(col);
+        if (i == 0 || v.getLastSet() != i - 1) {
+            v.setSafe(i, utf8, start, length);
+            return;
+        }
+        // The common case, a value right after the last one set: written straight into the buffers (Arrow's
+        // setSafe re-derives capacities and fills holes on every call, a third of a scrape's parsing time).
+        ArrowBuf offsets = v.getOffsetBuffer();
+        if (((long) i + 2) * VarCharVector.OFFSET_WIDTH > offsets.capacity()
+                || i >= v.getValidityBuffer().capacity() * 8) {
+            v.reallocValidityAndOffsetBuffers();
+            offsets = v.getOffsetBuffer();
+        }
+        int from = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
+        ArrowBuf data = v.getDataBuffer();
+        if (data.capacity() < (long) from + length) {
+            v.reallocDataBuffer((long) from + length);
+            data = v.getDataBuffer();
+        }
+        data.setBytes(from, utf8, start, length);
+        offsets.setInt(((long) i + 1) * VarCharVector.OFFSET_WIDTH, from + length);
+        BitVectorHelper.setBit(v.getValidityBuffer(), i);
+        v.setLastSet(i);
     }
 
     /**
@@ -249,7 +284,7 @@ public final class TableBuilder implements AutoCloseable {
     public void appendRange(int col, FluxTable src, int srcCol, int from, int count) {
         FieldVector to = checkedTarget(col, src, srcCol);
         FieldVector v = src.vector(srcCol);
-        int at = counts.get(col)[0];
+        int at = counts[col];
         int base = src.offset() + from;
         if (to instanceof BaseFixedWidthVector f && !(to instanceof BitVector)) {
             long width = f.getTypeWidth();
@@ -261,14 +296,14 @@ public final class TableBuilder implements AutoCloseable {
                 to.copyFromSafe(base + k, at + k, v);
             }
         }
-        counts.get(col)[0] = at + count;
+        setCount(col, at + count);
     }
 
     /** Appends the cells of rows {@code rows[0..count)} of column {@code srcCol} of {@code src}, as above. */
     public void appendRows(int col, FluxTable src, int srcCol, int[] rows, int count) {
         FieldVector to = checkedTarget(col, src, srcCol);
         FieldVector v = src.vector(srcCol);
-        int at = counts.get(col)[0];
+        int at = counts[col];
         int base = src.offset();
         if (to instanceof BaseFixedWidthVector f && f.getTypeWidth() == 8) {
             reserve(f, at + count);
@@ -285,7 +320,14 @@ public final class TableBuilder implements AutoCloseable {
                 to.copyFromSafe(base + rows[k], at + k, v);
             }
         }
-        counts.get(col)[0] = at + count;
+        setCount(col, at + count);
+    }
+
+    private void setCount(int col, int n) {
+        counts[col] = n;
+        if (n > rows) {
+            rows = n;
+        }
     }
 
     /** Grows a fixed-width vector until it holds {@code n} values. */
