@@ -28,10 +28,11 @@ public final class TablePrinter {
     /** Prints every table of a result, closing each. */
     public static void print(String resultName, TableStream tables, PrintStream out) {
         out.println("Result: " + resultName);
+        Layout layout = new Layout();
         FluxTable t;
         while ((t = tables.next()) != null) {
             try (FluxTable table = t) {
-                print(table, out);
+                layout.print(table, out);
             }
         }
     }
@@ -54,44 +55,104 @@ public final class TablePrinter {
     }
 
     static void print(FluxTable t, PrintStream out) {
-        List<String> keys = new ArrayList<>();
-        for (ColumnMeta c : t.key().columns()) {
-            keys.add(c.label());
-        }
-        out.println("Table: keys: [" + String.join(", ", keys) + "]");
-        int n = t.columnCount();
-        int[] order = order(t);
-        String[] header = new String[n];
-        int[] width = new int[n];
-        for (int i = 0; i < n; i++) {
-            ColumnMeta m = t.column(order[i]);
-            header[i] = m.label() + ":" + typeName(m.type());
-            width[i] = Math.max(length(header[i]), minWidth(m.type()));
-        }
-        String[][] cells = new String[t.rowCount()][n];
-        for (int r = 0; r < t.rowCount(); r++) {
-            for (int i = 0; i < n; i++) {
-                cells[r][i] = cell(t, order[i], r);
-                width[i] = Math.max(width[i], length(cells[r][i]));
-            }
-        }
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            pad(line, header[i], width[i], i);
-        }
-        out.println(line);
-        line.setLength(0);
-        for (int i = 0; i < n; i++) {
-            pad(line, "-".repeat(width[i]), width[i], i);
-        }
-        out.println(line);
-        for (String[] row : cells) {
+        new Layout().print(t, out);
+    }
+
+    private static final String SPACES = " ".repeat(256);
+    private static final String DASHES = "-".repeat(256);
+
+    /**
+     * Prints tables one after another, remembering the last table's key line, header and widths: a stream of
+     * many small tables of one schema (a scrape) formats those once, not per table.
+     */
+    private static final class Layout {
+        private final StringBuilder sb = new StringBuilder(1024);
+        private List<ColumnMeta> keyColumns;
+        private String keyLine;
+        private List<ColumnMeta> columns;
+        private List<ColumnMeta> headerKey;
+        private int[] order;
+        private String[] header;
+        private int[] headerWidth;
+        private int[] width = new int[0];
+        private String headerLines;
+        private String[] cells = new String[0];
+
+        void print(FluxTable t, PrintStream out) {
+            StringBuilder line = sb;
             line.setLength(0);
-            for (int i = 0; i < n; i++) {
-                pad(line, row[i], width[i], i);
+            if (t.key().columns() != keyColumns) {
+                keyColumns = t.key().columns();
+                List<String> keys = new ArrayList<>();
+                for (ColumnMeta c : keyColumns) {
+                    keys.add(c.label());
+                }
+                keyLine = "Table: keys: [" + String.join(", ", keys) + "]\n";
             }
-            out.println(line);
+            line.append(keyLine);
+            int n = t.columnCount();
+            if (t.columns() != columns || keyColumns != headerKey) {
+                columns = t.columns();
+                headerKey = keyColumns;
+                order = order(t);
+                header = new String[n];
+                headerWidth = new int[n];
+                for (int i = 0; i < n; i++) {
+                    ColumnMeta m = t.column(order[i]);
+                    header[i] = m.label() + ":" + typeName(m.type());
+                    headerWidth[i] = Math.max(length(header[i]), minWidth(m.type()));
+                }
+                headerLines = null;
+                width = new int[n];
+            }
+            int rows = t.rowCount();
+            if (cells.length < rows * n) {
+                cells = new String[Math.max(rows * n, cells.length * 2)];
+            }
+            boolean same = headerLines != null;
+            for (int i = 0; i < n; i++) {
+                int w = headerWidth[i];
+                for (int r = 0; r < rows; r++) {
+                    String c = cell(t, order[i], r);
+                    cells[r * n + i] = c;
+                    w = Math.max(w, length(c));
+                }
+                same &= width[i] == w;
+                width[i] = w;
+            }
+            if (!same) {
+                StringBuilder h = new StringBuilder();
+                for (int i = 0; i < n; i++) {
+                    pad(h, header[i], width[i], i);
+                }
+                h.append('\n');
+                for (int i = 0; i < n; i++) {
+                    if (i > 0) {
+                        h.append("  ");
+                    }
+                    repeat(h, DASHES, width[i]);
+                }
+                h.append('\n');
+                headerLines = h.toString();
+            }
+            line.append(headerLines);
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < n; i++) {
+                    pad(line, cells[r * n + i], width[i], i);
+                    cells[r * n + i] = null;
+                }
+                line.append('\n');
+            }
+            out.print(line);
         }
+    }
+
+    private static void repeat(StringBuilder sb, String run, int n) {
+        while (n > run.length()) {
+            sb.append(run);
+            n -= run.length();
+        }
+        sb.append(run, 0, n);
     }
 
     /** Column indexes in print order: group key columns in key order, then the others in table order. */
@@ -118,6 +179,7 @@ public final class TablePrinter {
             return "";
         }
         switch (t.column(c).type()) {
+            case STRING: return t.getString(c, r);
             case TIME: return Values.formatTime(t.getLong(c, r));
             case FLOAT: return Values.formatFloat(t.getDouble(c, r));
             default: return Values.toFluxString(t.value(c, r));
@@ -125,13 +187,19 @@ public final class TablePrinter {
     }
 
     private static int length(String s) {
-        return s.codePointCount(0, s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return s.codePointCount(0, s.length());
+            }
+        }
+        return s.length();
     }
 
     private static void pad(StringBuilder sb, String text, int width, int column) {
         if (column > 0) {
             sb.append("  ");
         }
-        sb.append(" ".repeat(width - length(text))).append(text);
+        repeat(sb, SPACES, width - length(text));
+        sb.append(text);
     }
 }

@@ -65,7 +65,10 @@ public final class Streams {
             this.upstream = upstream;
             this.ctx = ctx;
             this.fn = fn;
-            this.batcher = new TableBatcher(ctx.allocator());
+            // several open batches: tables of a few schemas that alternate (a scrape's histogram buckets and their
+            // sums) would otherwise seal a batch every few tables
+            this.batcher = new TableBatcher(ctx.allocator(), TableBatcher.DEFAULT_MAX_ROWS,
+                    TableBatcher.DEFAULT_MAX_BYTES, 8);
         }
 
         @Override

@@ -178,28 +178,96 @@ public final class TableBuilder implements AutoCloseable {
     public void appendUtf8(int col, byte[] utf8, int start, int length) {
         VarCharVector v = (VarCharVector) vectors.get(col);
         int i = next(col);
-        if (i == 0 || v.getLastSet() != i - 1) {
+        ArrowBuf data = room(v, i, length);
+        if (data == null) {
             v.setSafe(i, utf8, start, length);
             return;
         }
-        // The common case, a value right after the last one set: written straight into the buffers (Arrow's
-        // setSafe re-derives capacities and fills holes on every call, a third of a scrape's parsing time).
+        int from = v.getOffsetBuffer().getInt((long) i * VarCharVector.OFFSET_WIDTH);
+        data.setBytes(from, utf8, start, length);
+        appended(v, i, from + length);
+    }
+
+    /** Appends string cell {@code index} of {@code src} (null or not), copied buffer to buffer. */
+    private void appendUtf8(int col, VarCharVector src, int index) {
+        if (src.isNull(index)) {
+            appendNull(col);
+            return;
+        }
+        VarCharVector v = (VarCharVector) vectors.get(col);
+        int start = src.getStartOffset(index);
+        int length = src.getOffsetBuffer().getInt(((long) index + 1) * VarCharVector.OFFSET_WIDTH) - start;
+        int i = next(col);
+        ArrowBuf data = room(v, i, length);
+        if (data == null) {
+            v.setSafe(i, src.get(index));
+            return;
+        }
+        int from = v.getOffsetBuffer().getInt((long) i * VarCharVector.OFFSET_WIDTH);
+        data.setBytes(from, src.getDataBuffer(), start, length);
+        appended(v, i, from + length);
+    }
+
+    /**
+     * For a value of {@code length} bytes at index {@code i} right after the last value set (the common case),
+     * makes room for it and returns the data buffer to write it to; null otherwise (then Arrow's setSafe, which
+     * re-derives capacities and fills holes on every call, does the work).
+     */
+    private static ArrowBuf room(VarCharVector v, int i, int length) {
+        if (i == 0 || v.getLastSet() != i - 1) {
+            return null;
+        }
         ArrowBuf offsets = v.getOffsetBuffer();
         if (((long) i + 2) * VarCharVector.OFFSET_WIDTH > offsets.capacity()
                 || i >= v.getValidityBuffer().capacity() * 8) {
             v.reallocValidityAndOffsetBuffers();
             offsets = v.getOffsetBuffer();
         }
-        int from = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
-        ArrowBuf data = v.getDataBuffer();
-        if (data.capacity() < (long) from + length) {
-            v.reallocDataBuffer((long) from + length);
-            data = v.getDataBuffer();
+        long end = (long) offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH) + length;
+        if (v.getDataBuffer().capacity() < end) {
+            v.reallocDataBuffer(end);
         }
-        data.setBytes(from, utf8, start, length);
-        offsets.setInt(((long) i + 1) * VarCharVector.OFFSET_WIDTH, from + length);
+        return v.getDataBuffer();
+    }
+
+    private static void appended(VarCharVector v, int i, int end) {
+        v.getOffsetBuffer().setInt(((long) i + 1) * VarCharVector.OFFSET_WIDTH, end);
         BitVectorHelper.setBit(v.getValidityBuffer(), i);
         v.setLastSet(i);
+    }
+
+    /**
+     * Appends to columns {@code [at, at + k)} the values of {@code t}'s group key ({@code k} columns, in key
+     * order), copied from {@code t}'s own cells when it has rows, so a lazy key is never made into values.
+     */
+    public void appendKeyValues(int at, FluxTable t) {
+        GroupKey key = t.key();
+        List<ColumnMeta> cols = key.columns();
+        for (int k = 0; k < cols.size(); k++) {
+            int c = t.rowCount() == 0 ? -1 : t.columnIndex(cols.get(k).label());
+            if (c < 0 || t.column(c).type() != columns.get(at + k).type()) {
+                appendValue(at + k, key.values().get(k));
+            } else {
+                appendCell(at + k, t.vector(c), t.offset());
+            }
+        }
+    }
+
+    /** Appends cell {@code index} of {@code src}, a vector of this column's type. */
+    private void appendCell(int col, FieldVector src, int index) {
+        if (src instanceof VarCharVector s) {
+            appendUtf8(col, s, index);
+        } else if (src.isNull(index)) {
+            appendNull(col);
+        } else if (src instanceof BigIntVector b) {
+            appendLong(col, b.get(index));
+        } else if (src instanceof Float8Vector f) {
+            appendDouble(col, f.get(index));
+        } else if (src instanceof UInt8Vector u) {
+            appendLong(col, u.get(index));
+        } else {
+            appendBool(col, ((BitVector) src).get(index) != 0);
+        }
     }
 
     /**
@@ -271,7 +339,7 @@ public final class TableBuilder implements AutoCloseable {
             case BOOL: appendBool(col, src.getBool(srcCol, row)); break;
             case FLOAT: appendDouble(col, src.getDouble(srcCol, row)); break;
             case STRING:
-                appendUtf8(col, ((VarCharVector) src.vector(srcCol)).get(src.offset() + row));
+                appendUtf8(col, (VarCharVector) src.vector(srcCol), src.offset() + row);
                 break;
             default: appendLong(col, src.getLong(srcCol, row)); break;
         }

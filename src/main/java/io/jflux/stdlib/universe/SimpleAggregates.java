@@ -51,13 +51,8 @@ final class SimpleAggregates {
         if (type == null) {
             throw TableOps.error("unsupported aggregate column type " + in.fluxName(), span);
         }
-        List<ColumnMeta> columns = new ArrayList<>(key.size() + 1);
-        columns.addAll(key.columns());
-        columns.add(new ColumnMeta(column, type));
-        TableBuilder b = out.startTable(key, columns);
-        for (int k = 0; k < key.size(); k++) {
-            b.appendValue(k, key.values().get(k));
-        }
+        TableBuilder b = out.startTable(key, OutputColumns.of(key.columns(), column, type));
+        b.appendKeyValues(0, t);
         agg.compute(t.vector(idx), in, t.offset(), t.rowCount(), b, key.size());
         out.endTable();
     }
