@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,9 @@ final class RunCommand {
             "A script with `option task = {name: \"...\", every: 10s, offset: 0s}` runs as a task: at",
             "each multiple of `every` since the Unix epoch (plus `offset`), with now() the scheduled",
             "time, until SIGINT or SIGTERM, which let the running execution finish (exit status 0).",
+            "With `cron: \"*/5 * * * *\"` instead of `every`, it runs at the times the cron expression",
+            "names, in UTC (as InfluxDB: 5 fields, 6 with seconds first, 7 with a year last; day of",
+            "month and day of week must both match; @hourly, @daily, @weekly, @every 1h...).",
             "Each execution prints its results and logs one line to stderr; a failed execution does",
             "not stop the task.",
             "",
@@ -318,6 +322,13 @@ final class RunCommand {
         }
 
         int run() {
+            TaskOptions task = schedule.task();
+            OptionalLong next = schedule.first();
+            if (next.isEmpty()) {
+                io.err().println("task " + task.name() + ": " + task.describe() + " names no time after "
+                        + Values.formatTime(schedule.now()) + " (cron schedules end with 2099)");
+                return Main.SCRIPT_ERROR;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.countDown();
                 try {
@@ -329,15 +340,17 @@ final class RunCommand {
                 io.err().flush();
                 Runtime.getRuntime().halt(0);
             }, "jflux-task-stop"));
-            TaskOptions task = schedule.task();
-            io.err().println("task " + task.name() + ": every " + task.everyNanos() / 1_000_000_000L + "s"
-                    + (task.offsetNanos() != 0 ? ", offset " + task.offsetNanos() / 1_000_000_000L + "s" : "")
-                    + ", first run scheduled " + Values.formatTime(schedule.first()));
+            io.err().println("task " + task.name() + ": " + task.describe() + ", first run scheduled "
+                    + Values.formatTime(next.getAsLong()));
             try {
-                long next = schedule.first();
-                while (!waitUntil(next)) {
-                    runTask(script, options, format, task, next);
-                    next = schedule.next(next);
+                while (!waitUntil(next.getAsLong())) {
+                    runTask(script, options, format, task, next.getAsLong());
+                    next = schedule.next(next.getAsLong());
+                    if (next.isEmpty()) {
+                        io.err().println("task " + task.name() + ": " + task.describe() + " names no later time; "
+                                + "the task is done");
+                        break;
+                    }
                 }
                 return 0;
             } finally {

@@ -213,6 +213,26 @@ class CliTest {
     }
 
     @Test
+    void aCronTaskIsCheckedRunOnceAndEndsWhenItsScheduleHasNoTimeLeft() {
+        Run bad = run("option task = {name: \"c\", cron: \"61 * * * *\"}\n1\n", "run", "-");
+        assertEquals(new Run(1, "", "error @1:1-1:46: task option cron \"61 * * * *\" is invalid: minute 61 is out "
+                + "of range 0-59\n 1 | option task = {name: \"c\", cron: \"61 * * * *\"}\n   | " + "^".repeat(45)
+                + "\n"), bad);
+        Run once = run("option task = {name: \"c\", cron: \"*/5 * * * *\", offset: 1s}\nstring(v: now())\n",
+                "run", "--once", "--now", "2030-01-01T00:00:00Z", "-");
+        assertEquals(0, once.status(), once.err());
+        assertEquals("2030-01-01T00:00:00.000000000Z\n", once.out());
+        assertTrue(once.err().matches("task c: run scheduled 2030-01-01T00:00:00.000000000Z succeeded in \\d+ms\n"),
+                once.err());
+        // the years of this schedule have passed: the task never runs, and says so
+        Run past = run("option task = {name: \"c\", cron: \"0 0 0 1 1 * 2020\"}\n1\n", "run", "-");
+        assertEquals(1, past.status());
+        assertEquals("", past.out());
+        assertTrue(past.err().matches("task c: cron \"0 0 0 1 1 \\* 2020\" names no time after \\S+Z "
+                + "\\(cron schedules end with 2099\\)\n"), past.err());
+    }
+
+    @Test
     void csvOutputReadBackByCsvFromIsTheSameBytes(@TempDir Path dir) throws Exception {
         Run first = run(TWO_TABLES, "run", "--format", "csv", "-");
         assertEquals(0, first.status(), first.err());

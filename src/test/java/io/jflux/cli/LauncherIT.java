@@ -168,6 +168,36 @@ class LauncherIT {
     }
 
     @Test
+    void aCronTaskRunsAtTheSecondsItNames(@TempDir Path cwd) throws Exception {
+        Files.writeString(cwd.resolve("even.flux"), "option task = {name: \"even\", cron: \"*/2 * * * * *\"}\n"
+                + "string(v: now())\n");
+        Path out = cwd.resolve("out.txt");
+        Path err = cwd.resolve("err.txt");
+        Process p = new ProcessBuilder(LAUNCHER.toString(), "run", "even.flux").directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.readString(err).lines().filter(l -> l.contains(": run scheduled ")).count() < 2) {
+            assertTrue(p.isAlive(), Files.readString(err));
+            assertTrue(System.nanoTime() < deadline, "fewer than 2 runs in 30s: " + Files.readString(err));
+            Thread.sleep(50);
+        }
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "jflux did not stop");
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        List<String> log = Files.readString(err).lines().toList();
+        assertTrue(log.get(0).matches("task even: cron \"\\*/2 \\* \\* \\* \\* \\*\", first run scheduled "
+                + "\\S+:\\d[02468]\\.000000000Z"), log.get(0));
+        List<String> printed = new ArrayList<>();
+        for (String line : log.subList(1, log.size())) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "task even: run scheduled (\\S+:\\d[02468]\\.000000000Z) succeeded in \\d+ms").matcher(line);
+            assertTrue(m.matches(), line);
+            printed.add(m.group(1));
+        }
+        assertEquals(printed, Files.readString(out).lines().toList()); // now() of each run is its scheduled time
+    }
+
+    @Test
     void onceRunsATaskOneTime(@TempDir Path cwd) throws Exception {
         Files.writeString(cwd.resolve("flip.flux"), FLIP);
         Result r = jflux(LAUNCHER, cwd, "", "run", "--once", "--now", "2030-01-01T00:00:02Z", "flip.flux");
