@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +25,35 @@ import java.util.TreeMap;
  * <li>one sample per row: the metric name is {@code _field} (else {@code _measurement}), the value is
  * {@code _value} (int, uint or float; rows with a null value are skipped), the timestamp is {@code _time} in
  * milliseconds when the table has a non-null {@code _time} (drop the column for samples without timestamps);
- * <li>labels are the other string columns except {@code _measurement}, {@code _field} and {@code url} (which
- * {@code scrape} adds itself), sorted by name; empty and null labels are omitted, as Prometheus treats them as
- * absent; names outside Prometheus's alphabet get {@code _} for each bad character;
+ * <li>labels are the other string columns except {@code _measurement}, {@code _field}, {@code url} (which
+ * {@code scrape} adds itself), {@code _type} and {@code _help}, sorted by name; empty and null labels are
+ * omitted, as Prometheus treats them as absent; names outside Prometheus's alphabet get {@code _} for each bad
+ * character;
  * <li>a metric with an {@code le} label is a histogram: {@code name_bucket} lines (sorted by bound) then the
  * {@code name_sum} and {@code name_count} fields of the same labels (a missing count is the {@code +Inf}
  * bucket); one with a {@code quantile} label is a summary (quantiles, sum, count); both get a {@code # TYPE}
- * line, other metrics none, since tables do not say whether a value is a counter or a gauge;
- * <li>every sample of a metric family is written together, families in name order, so the samples of all
- * tables are collected first and written by {@link #finish}.
+ * line;
+ * <li>the optional string columns {@code _type} and {@code _help} play the part of ClickHouse's {@code type} and
+ * {@code help}: the first non-empty {@code _help} of a metric family is its {@code # HELP} text (backslashes and
+ * line feeds escaped as the format requires), and {@code _type} ({@code counter}, {@code gauge},
+ * {@code histogram}, {@code summary}, {@code untyped}, or empty for none) its {@code # TYPE}; it must agree with
+ * the {@code le} or {@code quantile} labels. A family with neither gets no {@code # HELP} and no {@code # TYPE}
+ * line (which Prometheus reads as untyped): tables do not say whether a value is a counter or a gauge;
+ * <li>every sample of a metric family is written together, families in name order with a blank line between
+ * them, so the samples of all tables are collected first and written by {@link #finish}.
  * </ul>
  */
 public final class ExpositionWriter {
 
-    private static final Set<String> NOT_LABELS = Set.of("_measurement", "_field", "url");
+    private static final Set<String> NOT_LABELS = Set.of("_measurement", "_field", "url", "_type", "_help");
+    private static final List<String> TYPES = List.of("counter", "gauge", "histogram", "summary", "untyped");
 
-    /** One sample: metric name, sorted label pairs (name, value, name, value...), value, time in ms or none. */
-    private record Sample(String name, String[] labels, double value, boolean timed, long millis) {
+    /**
+     * One sample: metric name, sorted label pairs (name, value, name, value...), value, time in ms or none, and
+     * the row's {@code _type} and {@code _help} (null when not given).
+     */
+    private record Sample(String name, String[] labels, double value, boolean timed, long millis, String type,
+            String help) {
 
         String label(String key) {
             for (int i = 0; i < labels.length; i += 2) {
@@ -96,6 +109,8 @@ public final class ExpositionWriter {
         if (time >= 0 && t.column(time).type() != ColumnType.TIME) {
             time = -1;
         }
+        int type = stringColumn(t, "_type");
+        int help = stringColumn(t, "_help");
         TreeMap<String, Integer> labelColumns = new TreeMap<>();
         for (int c = 0; c < t.columnCount(); c++) {
             String label = t.column(c).label();
@@ -129,8 +144,29 @@ public final class ExpositionWriter {
             }
             boolean timed = time >= 0 && !t.isNull(time, r);
             long millis = timed ? Math.floorDiv(t.getLong(time, r), 1_000_000L) : 0;
-            samples.add(new Sample(metricName(t.getString(name, r)), Arrays.copyOf(pairs, n), v, timed, millis));
+            String metric = metricName(t.getString(name, r));
+            String typeText = text(t, type, r);
+            if (typeText != null && !TYPES.contains(typeText)) {
+                throw new FluxException(ErrorCode.INVALID, "prometheus format: _type \"" + typeText + "\" of metric "
+                        + metric + " is not one of " + String.join(", ", TYPES) + " (or empty)");
+            }
+            samples.add(new Sample(metric, Arrays.copyOf(pairs, n), v, timed, millis, typeText, text(t, help, r)));
         }
+    }
+
+    /** The index of the string column {@code label}, or -1. */
+    private static int stringColumn(FluxTable t, String label) {
+        int c = t.columnIndex(label);
+        return c >= 0 && t.column(c).type() == ColumnType.STRING ? c : -1;
+    }
+
+    /** The value of string column {@code c} in row {@code r}; null when there is no column, or it is null or empty. */
+    private static String text(FluxTable t, int c, int r) {
+        if (c < 0 || t.isNull(c, r)) {
+            return null;
+        }
+        String v = t.getString(c, r);
+        return v.isEmpty() ? null : v;
     }
 
     private static double unsigned(long u) {
@@ -157,9 +193,43 @@ public final class ExpositionWriter {
         for (Sample s : samples) {
             families.computeIfAbsent(family(s.name(), histograms, summaries), k -> new ArrayList<>()).add(s);
         }
+        // every family's type is checked before anything is written
+        Map<String, String> types = new HashMap<>();
+        for (Map.Entry<String, List<Sample>> f : families.entrySet()) {
+            String family = f.getKey();
+            String rebuilt = histograms.contains(family) ? "histogram" : summaries.contains(family) ? "summary" : null;
+            try {
+                types.put(family, declaredType(family, rebuilt, f.getValue()));
+            } catch (FluxException e) {
+                samples.clear();
+                throw e;
+            }
+        }
         try {
+            boolean first = true;
             for (Map.Entry<String, List<Sample>> f : families.entrySet()) {
                 String family = f.getKey();
+                String type = types.get(family);
+                if (!first) {
+                    out.append('\n');
+                }
+                first = false;
+                String help = null;
+                for (Sample s : f.getValue()) {
+                    if (s.help() != null) {
+                        help = s.help();
+                        break;
+                    }
+                }
+                if (help != null) {
+                    line.setLength(0);
+                    line.append("# HELP ").append(family).append(' ');
+                    escapeHelp(help);
+                    out.append(line.append('\n'));
+                }
+                if (type != null) {
+                    out.append("# TYPE ").append(family).append(' ').append(type).append('\n');
+                }
                 if (histograms.contains(family)) {
                     writeComplex(family, "histogram", "le", f.getValue());
                 } else if (summaries.contains(family)) {
@@ -179,6 +249,33 @@ public final class ExpositionWriter {
         }
     }
 
+    /**
+     * The {@code # TYPE} of a family: {@code rebuilt} (histogram or summary, from its labels) or else the
+     * {@code _type} its samples give; a user error when they give two, or one that contradicts the labels.
+     */
+    private static String declaredType(String family, String rebuilt, List<Sample> list) {
+        String declared = null;
+        for (Sample s : list) {
+            if (s.type() != null && declared == null) {
+                declared = s.type();
+            } else if (s.type() != null && !s.type().equals(declared)) {
+                throw new FluxException(ErrorCode.INVALID, "prometheus format: metric " + family + " has two _type"
+                        + " values, " + declared + " and " + s.type());
+            }
+        }
+        if (rebuilt != null && declared != null && !declared.equals(rebuilt)) {
+            throw new FluxException(ErrorCode.INVALID, "prometheus format: metric " + family + " has "
+                    + (rebuilt.equals("histogram") ? "le" : "quantile") + " labels, so it is written as a " + rebuilt
+                    + ", but its _type is " + declared);
+        }
+        if (rebuilt == null && ("histogram".equals(declared) || "summary".equals(declared))) {
+            throw new FluxException(ErrorCode.INVALID, "prometheus format: metric " + family + " has _type "
+                    + declared + " but no sample with " + (declared.equals("histogram") ? "an le" : "a quantile")
+                    + " label to rebuild it from");
+        }
+        return rebuilt != null ? rebuilt : declared;
+    }
+
     /** The family of a metric: a histogram's or summary's name for its {@code _sum} and {@code _count}. */
     private static String family(String name, Set<String> histograms, Set<String> summaries) {
         for (String suffix : new String[] {"_sum", "_count"}) {
@@ -194,9 +291,6 @@ public final class ExpositionWriter {
 
     /** A histogram or summary: per label set (without {@code by}), the buckets or quantiles, sum and count. */
     private void writeComplex(String family, String type, String by, List<Sample> list) throws IOException {
-        line.setLength(0);
-        line.append("# TYPE ").append(family).append(' ').append(type).append('\n');
-        out.append(line);
         Map<String, List<Sample>[]> groups = new TreeMap<>();
         for (Sample s : list) {
             String key = s.groupKey(by);
@@ -231,7 +325,7 @@ public final class ExpositionWriter {
             }
             if (g[2].isEmpty() && inf != null && type.equals("histogram")) {
                 sample(family + "_count", new Sample(family, without(inf.labels(), "le"), inf.value(), inf.timed(),
-                        inf.millis()));
+                        inf.millis(), null, null));
             }
             for (Sample s : g[3]) {
                 sample(family, s);
@@ -294,6 +388,18 @@ public final class ExpositionWriter {
             switch (ch) {
                 case '\\' -> line.append("\\\\");
                 case '"' -> line.append("\\\"");
+                case '\n' -> line.append("\\n");
+                default -> line.append(ch);
+            }
+        }
+    }
+
+    /** Help text as the text format escapes it: backslash and line feed. */
+    private void escapeHelp(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            switch (ch) {
+                case '\\' -> line.append("\\\\");
                 case '\n' -> line.append("\\n");
                 default -> line.append(ch);
             }

@@ -145,6 +145,10 @@ class CliTest {
                         + "count{code=\"200\"} 3 1609459200000\n"
                         + "count{code=\"200\"} 4\n",
                         ""),
+                Arguments.of(new String[] {"run", "--format", "prometheus", "-e", "import \"array\"\n"
+                        + "array.from(rows: [{_field: \"up\", _type: \"gauge\", _help: \"Is it up?\", _value: 1.0},"
+                        + " {_field: \"down\", _type: \"\", _help: \"\", _value: 0.0}])"}, "", 0,
+                        "down 0\n\n# HELP up Is it up?\n# TYPE up gauge\nup 1\n", ""),
                 Arguments.of(new String[] {"run", "--format", "json", "-e", "1 + 1"}, "", 0, "2\n", ""),
                 Arguments.of(new String[] {"run", "--format", "xml", "-e", "1"}, "", 2, "",
                         "error: --format: 'xml' is not one of table, csv, json, lp, prometheus\n"

@@ -58,7 +58,8 @@ class ExpositionWriterTest {
         TreeMap<String, Integer> labels = new TreeMap<>();
         for (int c = 0; c < t.columnCount(); c++) {
             String l = t.column(c).label();
-            if (t.column(c).type() == ColumnType.STRING && !List.of("_measurement", "_field", "url").contains(l)) {
+            if (t.column(c).type() == ColumnType.STRING
+                    && !List.of("_measurement", "_field", "url", "_type", "_help").contains(l)) {
                 labels.put(l, c);
             }
         }
@@ -103,9 +104,17 @@ class ExpositionWriterTest {
     @Test
     void scrapePrintedAsExpositionParsesBackToTheSameSamples() throws Exception {
         for (String file : List.of("roundtrip.prom", "seed000.prom", "seed001.prom")) {
+            roundTrip(file, "");
+        }
+        // with help text that needs escaping on every family
+        roundTrip("roundtrip.prom", " |> set(key: \"_help\", value: \"C:\\\\dir \\\"quoted\\\"\\nnext line\")");
+    }
+
+    private static void roundTrip(String file, String then) throws Exception {
+        {
             List<String> scraped = new ArrayList<>();
             String text = write("import \"experimental/prometheus\"\nprometheus.scrape(url: \"" + resource(file)
-                    + "\")", scraped);
+                    + "\")" + then, scraped);
             List<String> back = parse(text);
             Collections.sort(scraped);
             Collections.sort(back);
@@ -115,7 +124,7 @@ class ExpositionWriterTest {
     }
 
     @Test
-    void familiesInNameOrderHistogramsAndSummariesRebuilt() throws Exception {
+    void familiesInNameOrderWithABlankLineBetweenHistogramsAndSummariesRebuilt() throws Exception {
         assertEquals("""
                 # TYPE http_request_duration_seconds histogram
                 http_request_duration_seconds_bucket{le="0.05"} 24054 1609459200000
@@ -124,16 +133,21 @@ class ExpositionWriterTest {
                 http_request_duration_seconds_bucket{le="+Inf"} 144320 1609459200000
                 http_request_duration_seconds_sum 53423 1609459200000
                 http_request_duration_seconds_count 144320 1609459200000
+
                 http_requests_total{code="200",method="post"} 1027 1395066363000
                 http_requests_total{code="400",method="post"} 3 1395066363000
                 http_requests_total{method="get",path="C:\\\\dir \\"x\\"\\nnext"} 7 1395066363123
+
                 metric_without_timestamp_and_labels 12.47 1609459200000
+
                 negative -0.00000015 1609459200000
+
                 # TYPE rpc_duration_seconds summary
                 rpc_duration_seconds{quantile="0.01",service="a"} 3102 1609459200000
                 rpc_duration_seconds{quantile="0.99",service="a"} 76656 1609459200000
                 rpc_duration_seconds_sum{service="a"} 17560473 1609459200000
                 rpc_duration_seconds_count{service="a"} 2693 1609459200000
+
                 something_weird{problem="division by zero"} +Inf -3982045
                 """, write("import \"experimental/prometheus\"\nprometheus.scrape(url: \""
                 + resource("roundtrip.prom") + "\")", null));
@@ -168,13 +182,150 @@ class ExpositionWriterTest {
                 http_request_duration_seconds_bucket{le="+Inf"} 144320
                 http_request_duration_seconds_sum 53423
                 http_request_duration_seconds_count 144320
+
                 metric_without_timestamp_and_labels 12.47
+
                 # TYPE rpc_duration_seconds summary
                 rpc_duration_seconds{quantile="0.01"} 3102
                 rpc_duration_seconds{quantile="0.99"} 76656
                 rpc_duration_seconds_sum 17560473
                 rpc_duration_seconds_count 2693
                 """, write(flux, null));
+    }
+
+    /**
+     * Seed 004's example in full: {@code _type} and {@code _help} columns give the TYPE of families that labels do
+     * not make histograms or summaries, and HELP text from the first row that has some; no type and no help, no
+     * line. Timestamps where the seed has them (its 0 means none), blank lines between families.
+     */
+    @Test
+    void seed004ExampleWithTypeAndHelpColumns() {
+        String flux = String.join("\n",
+                "import \"array\"",
+                "array.from(rows: [",
+                "  {_field: \"http_request_duration_seconds\", _type: \"histogram\", _help: \"How long requests took.\",",
+                "   le: \"0.05\", quantile: \"\", _value: 24054.0},",
+                "  {_field: \"http_request_duration_seconds\", _type: \"histogram\", _help: \"\", le: \"0.1\", quantile: \"\",",
+                "   _value: 33444.0},",
+                "  {_field: \"http_request_duration_seconds\", _type: \"histogram\", _help: \"\", le: \"0.2\", quantile: \"\",",
+                "   _value: 100392.0},",
+                "  {_field: \"http_request_duration_seconds\", _type: \"histogram\", _help: \"\", le: \"0.5\", quantile: \"\",",
+                "   _value: 129389.0},",
+                "  {_field: \"http_request_duration_seconds\", _type: \"histogram\", _help: \"\", le: \"1\", quantile: \"\",",
+                "   _value: 133988.0},",
+                "  {_field: \"http_request_duration_seconds\", _type: \"histogram\", _help: \"\", le: \"+Inf\", quantile: \"\",",
+                "   _value: 144320.0},",
+                "  {_field: \"http_request_duration_seconds_sum\", _type: \"histogram\", _help: \"\", le: \"\", quantile: \"\",",
+                "   _value: 53423.0},",
+                "  {_field: \"metric_without_timestamp_and_labels\", _type: \"\", _help: \"\", le: \"\", quantile: \"\",",
+                "   _value: 12.47},",
+                "  {_field: \"rpc_duration_seconds\", _type: \"summary\", _help: \"RPC durations in seconds.\", le: \"\",",
+                "   quantile: \"0.01\", _value: 3102.0},",
+                "  {_field: \"rpc_duration_seconds\", _type: \"summary\", _help: \"\", le: \"\", quantile: \"0.05\", _value: 3272.0},",
+                "  {_field: \"rpc_duration_seconds\", _type: \"summary\", _help: \"\", le: \"\", quantile: \"0.5\", _value: 4773.0},",
+                "  {_field: \"rpc_duration_seconds\", _type: \"summary\", _help: \"\", le: \"\", quantile: \"0.9\", _value: 9001.0},",
+                "  {_field: \"rpc_duration_seconds\", _type: \"summary\", _help: \"\", le: \"\", quantile: \"0.99\", _value: 76656.0},",
+                "  {_field: \"rpc_duration_seconds_count\", _type: \"summary\", _help: \"\", le: \"\", quantile: \"\", _value: 2693.0},",
+                "  {_field: \"rpc_duration_seconds_sum\", _type: \"summary\", _help: \"\", le: \"\", quantile: \"\",",
+                "   _value: 17560473.0},",
+                "])",
+                "array.from(rows: [",
+                "  {_field: \"http_requests_total\", _type: \"counter\", _help: \"HTTP requests served.\", method: \"post\",",
+                "   code: \"200\", _value: 1027.0, _time: time(v: 1395066363000000000)},",
+                "  {_field: \"http_requests_total\", _type: \"counter\", _help: \"\", method: \"post\", code: \"400\", _value: 3.0,",
+                "   _time: time(v: 1395066363000000000)},",
+                "])",
+                "array.from(rows: [{_field: \"something_weird\", problem: \"division by zero\", _value: float(v: \"+Inf\"),",
+                "  _time: time(v: -3982045000000)}])");
+        assertEquals("""
+                # HELP http_request_duration_seconds How long requests took.
+                # TYPE http_request_duration_seconds histogram
+                http_request_duration_seconds_bucket{le="0.05"} 24054
+                http_request_duration_seconds_bucket{le="0.1"} 33444
+                http_request_duration_seconds_bucket{le="0.2"} 100392
+                http_request_duration_seconds_bucket{le="0.5"} 129389
+                http_request_duration_seconds_bucket{le="1"} 133988
+                http_request_duration_seconds_bucket{le="+Inf"} 144320
+                http_request_duration_seconds_sum 53423
+                http_request_duration_seconds_count 144320
+
+                # HELP http_requests_total HTTP requests served.
+                # TYPE http_requests_total counter
+                http_requests_total{code="200",method="post"} 1027 1395066363000
+                http_requests_total{code="400",method="post"} 3 1395066363000
+
+                metric_without_timestamp_and_labels 12.47
+
+                # HELP rpc_duration_seconds RPC durations in seconds.
+                # TYPE rpc_duration_seconds summary
+                rpc_duration_seconds{quantile="0.01"} 3102
+                rpc_duration_seconds{quantile="0.05"} 3272
+                rpc_duration_seconds{quantile="0.5"} 4773
+                rpc_duration_seconds{quantile="0.9"} 9001
+                rpc_duration_seconds{quantile="0.99"} 76656
+                rpc_duration_seconds_sum 17560473
+                rpc_duration_seconds_count 2693
+
+                something_weird{problem="division by zero"} +Inf -3982045
+                """, write(flux, null));
+    }
+
+    @Test
+    void helpIsEscapedAndTypeWithoutHelpOrHelpWithoutTypeStandAlone() {
+        String text = write("import \"array\"\narray.from(rows: ["
+                + "{_field: \"a\", _type: \"untyped\", _help: \"C:\\\\dir \\\"x\\\"\\nsecond line\", _value: 1.0},"
+                + "{_field: \"b\", _type: \"gauge\", _help: \"\", _value: 2.0},"
+                + "{_field: \"c\", _type: \"\", _help: \"Only help.\", _value: 3.0}])", null);
+        assertEquals("""
+                # HELP a C:\\\\dir "x"\\nsecond line
+                # TYPE a untyped
+                a 1
+
+                # TYPE b gauge
+                b 2
+
+                # HELP c Only help.
+                c 3
+                """, text);
+        assertEquals(List.of("a{} 1 " + CLOCK, "b{} 2 " + CLOCK, "c{} 3 " + CLOCK), parse(text));
+    }
+
+    @Test
+    void aTypeColumnMustNameAPrometheusTypeAndAgreeWithTheLabels() {
+        String rows = "import \"array\"\narray.from(rows: [";
+        assertEquals("prometheus format: _type \"Counter\" of metric a is not one of counter, gauge, histogram, "
+                + "summary, untyped (or empty)", assertThrows(FluxException.class, () -> write(rows
+                + "{_field: \"a\", _type: \"Counter\", _value: 1.0}])", null)).getMessage());
+        assertEquals("prometheus format: metric a has two _type values, counter and gauge",
+                assertThrows(FluxException.class, () -> write(rows + "{_field: \"a\", _type: \"counter\", _value: 1.0},"
+                + "{_field: \"a\", _type: \"gauge\", _value: 2.0}])", null)).getMessage());
+        // nothing is written when a family's type is wrong, even one after those that are right
+        StringWriter text = new StringWriter();
+        ExpositionWriter w = new ExpositionWriter(text);
+        try (Execution run = Engine.create().compile("t.flux", rows + "{_field: \"a\", _value: 1.0},"
+                + "{_field: \"h\", _type: \"counter\", le: \"+Inf\", _value: 1.0}])").run(RunOptions.defaults());
+                TableStream tables = run.tables(run.results().get(0))) {
+            FluxTable t;
+            while ((t = tables.next()) != null) {
+                try (FluxTable table = t) {
+                    w.add(table);
+                }
+            }
+        }
+        assertEquals("prometheus format: metric h has le labels, so it is written as a histogram, but its _type is "
+                + "counter", assertThrows(FluxException.class, w::finish).getMessage());
+        assertEquals("", text.toString());
+        assertEquals("prometheus format: metric s has _type summary but no sample with a quantile label to rebuild "
+                + "it from", assertThrows(FluxException.class, () -> write(rows
+                + "{_field: \"s\", _type: \"summary\", _value: 1.0}])", null)).getMessage());
+        // a _sum of a histogram with the histogram's type is part of its family
+        assertEquals("""
+                # TYPE h histogram
+                h_bucket{le="+Inf"} 2
+                h_sum 3
+                h_count 2
+                """, write(rows + "{_field: \"h\", _type: \"histogram\", le: \"+Inf\", _value: 2.0},"
+                + "{_field: \"h_sum\", _type: \"histogram\", le: \"\", _value: 3.0}])", null));
     }
 
     @Test
