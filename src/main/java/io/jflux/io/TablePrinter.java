@@ -6,8 +6,12 @@ import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.TableStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Writes tables for people, as {@code influx query} prints them: {@code Result: name}, then per table
@@ -58,38 +62,38 @@ public final class TablePrinter {
         new Layout().print(t, out);
     }
 
-    private static final String SPACES = " ".repeat(256);
-    private static final String DASHES = "-".repeat(256);
-
     /**
-     * Prints tables one after another, remembering the last table's key line, header and widths: a stream of
-     * many small tables of one schema (a scrape) formats those once, not per table.
+     * Prints tables one after another as UTF-8 bytes, remembering the last table's key line, header and widths:
+     * a stream of many small tables of one schema (a scrape) formats those once, not per table. String cells are
+     * copied from the Arrow buffers without making Strings.
      */
     private static final class Layout {
-        private final StringBuilder sb = new StringBuilder(1024);
         private List<ColumnMeta> keyColumns;
-        private String keyLine;
+        private byte[] keyLine;
         private List<ColumnMeta> columns;
         private List<ColumnMeta> headerKey;
         private int[] order;
         private String[] header;
         private int[] headerWidth;
         private int[] width = new int[0];
-        private String headerLines;
-        private String[] cells = new String[0];
+        private byte[] headerLines;
+        /** The cells of the table being printed: bytes in {@code cellBytes}, ends and widths per cell. */
+        private byte[] cellBytes = new byte[1024];
+        private int[] cellEnd = new int[64];
+        private int[] cellWidth = new int[64];
+        private int cellCount;
+        private byte[] buf = new byte[4096];
+        private int len;
 
         void print(FluxTable t, PrintStream out) {
-            StringBuilder line = sb;
-            line.setLength(0);
             if (t.key().columns() != keyColumns) {
                 keyColumns = t.key().columns();
                 List<String> keys = new ArrayList<>();
                 for (ColumnMeta c : keyColumns) {
                     keys.add(c.label());
                 }
-                keyLine = "Table: keys: [" + String.join(", ", keys) + "]\n";
+                keyLine = ("Table: keys: [" + String.join(", ", keys) + "]\n").getBytes(StandardCharsets.UTF_8);
             }
-            line.append(keyLine);
             int n = t.columnCount();
             if (t.columns() != columns || keyColumns != headerKey) {
                 columns = t.columns();
@@ -100,22 +104,19 @@ public final class TablePrinter {
                 for (int i = 0; i < n; i++) {
                     ColumnMeta m = t.column(order[i]);
                     header[i] = m.label() + ":" + typeName(m.type());
-                    headerWidth[i] = Math.max(length(header[i]), minWidth(m.type()));
+                    headerWidth[i] = Math.max(header[i].codePointCount(0, header[i].length()), minWidth(m.type()));
                 }
                 headerLines = null;
                 width = new int[n];
             }
             int rows = t.rowCount();
-            if (cells.length < rows * n) {
-                cells = new String[Math.max(rows * n, cells.length * 2)];
-            }
+            cellCount = 0;
             boolean same = headerLines != null;
+            // cells column by column: cell (r, i) is number i * rows + r
             for (int i = 0; i < n; i++) {
                 int w = headerWidth[i];
                 for (int r = 0; r < rows; r++) {
-                    String c = cell(t, order[i], r);
-                    cells[r * n + i] = c;
-                    w = Math.max(w, length(c));
+                    w = Math.max(w, cell(t, order[i], r));
                 }
                 same &= width[i] == w;
                 width[i] = w;
@@ -123,36 +124,104 @@ public final class TablePrinter {
             if (!same) {
                 StringBuilder h = new StringBuilder();
                 for (int i = 0; i < n; i++) {
-                    pad(h, header[i], width[i], i);
+                    if (i > 0) {
+                        h.append("  ");
+                    }
+                    h.append(" ".repeat(width[i] - header[i].codePointCount(0, header[i].length()))).append(header[i]);
                 }
                 h.append('\n');
                 for (int i = 0; i < n; i++) {
                     if (i > 0) {
                         h.append("  ");
                     }
-                    repeat(h, DASHES, width[i]);
+                    h.append("-".repeat(width[i]));
                 }
                 h.append('\n');
-                headerLines = h.toString();
+                headerLines = h.toString().getBytes(StandardCharsets.UTF_8);
             }
-            line.append(headerLines);
+            len = 0;
+            put(keyLine, 0, keyLine.length);
+            put(headerLines, 0, headerLines.length);
             for (int r = 0; r < rows; r++) {
                 for (int i = 0; i < n; i++) {
-                    pad(line, cells[r * n + i], width[i], i);
-                    cells[r * n + i] = null;
+                    int c = i * rows + r;
+                    int from = c == 0 ? 0 : cellEnd[c - 1];
+                    spaces((i > 0 ? 2 : 0) + width[i] - cellWidth[c]);
+                    put(cellBytes, from, cellEnd[c] - from);
                 }
-                line.append('\n');
+                room(1);
+                buf[len++] = '\n';
             }
-            out.print(line);
+            out.write(buf, 0, len);
         }
-    }
 
-    private static void repeat(StringBuilder sb, String run, int n) {
-        while (n > run.length()) {
-            sb.append(run);
-            n -= run.length();
+        /** Formats cell {@code (c, r)} of {@code t} as the next cell; returns its width in characters. */
+        private int cell(FluxTable t, int c, int r) {
+            int at = cellCount == 0 ? 0 : cellEnd[cellCount - 1];
+            int w;
+            if (t.isNull(c, r)) {
+                w = 0;
+            } else if (t.column(c).type() == ColumnType.STRING) {
+                VarCharVector v = (VarCharVector) t.vector(c);
+                int i = t.offset() + r;
+                int start = v.getStartOffset(i);
+                int n = v.getEndOffset(i) - start;
+                cellRoom(at + n);
+                ArrowBuf data = v.getDataBuffer();
+                data.getBytes(start, cellBytes, at, n);
+                w = 0;
+                for (int k = at; k < at + n; k++) {
+                    if ((cellBytes[k] & 0xC0) != 0x80) {
+                        w++;
+                    }
+                }
+                at += n;
+            } else {
+                String s;
+                switch (t.column(c).type()) {
+                    case TIME: s = Values.formatTime(t.getLong(c, r)); break;
+                    case FLOAT: s = Values.formatFloat(t.getDouble(c, r)); break;
+                    default: s = Values.toFluxString(t.value(c, r)); break;
+                }
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                cellRoom(at + b.length);
+                System.arraycopy(b, 0, cellBytes, at, b.length);
+                at += b.length;
+                w = s.codePointCount(0, s.length());
+            }
+            if (cellCount == cellEnd.length) {
+                cellEnd = Arrays.copyOf(cellEnd, cellCount * 2);
+                cellWidth = Arrays.copyOf(cellWidth, cellCount * 2);
+            }
+            cellEnd[cellCount] = at;
+            cellWidth[cellCount] = w;
+            cellCount++;
+            return w;
         }
-        sb.append(run, 0, n);
+
+        private void cellRoom(int n) {
+            if (n > cellBytes.length) {
+                cellBytes = Arrays.copyOf(cellBytes, Math.max(n, cellBytes.length * 2));
+            }
+        }
+
+        private void room(int n) {
+            if (len + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(len + n, buf.length * 2));
+            }
+        }
+
+        private void put(byte[] b, int from, int n) {
+            room(n);
+            System.arraycopy(b, from, buf, len, n);
+            len += n;
+        }
+
+        private void spaces(int n) {
+            room(n);
+            Arrays.fill(buf, len, len + n, (byte) ' ');
+            len += n;
+        }
     }
 
     /** Column indexes in print order: group key columns in key order, then the others in table order. */
@@ -172,34 +241,5 @@ public final class TablePrinter {
             }
         }
         return order;
-    }
-
-    private static String cell(FluxTable t, int c, int r) {
-        if (t.isNull(c, r)) {
-            return "";
-        }
-        switch (t.column(c).type()) {
-            case STRING: return t.getString(c, r);
-            case TIME: return Values.formatTime(t.getLong(c, r));
-            case FLOAT: return Values.formatFloat(t.getDouble(c, r));
-            default: return Values.toFluxString(t.value(c, r));
-        }
-    }
-
-    private static int length(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                return s.codePointCount(0, s.length());
-            }
-        }
-        return s.length();
-    }
-
-    private static void pad(StringBuilder sb, String text, int width, int column) {
-        if (column > 0) {
-            sb.append("  ");
-        }
-        repeat(sb, SPACES, width - length(text));
-        sb.append(text);
     }
 }
