@@ -191,7 +191,7 @@ public final class ExpositionParser {
             default -> throw malformed("unknown metric type \"" + type + "\"");
         }
         types.put(intern(n, nameEnd), type);
-        lastNameString = null;
+        forgetNames();
     }
 
     private void sample(int i) {
@@ -259,8 +259,8 @@ public final class ExpositionParser {
         System.arraycopy(data, idStart, openId, 0, n);
         openLength = n;
         String field = metricNameString(nameStart, nameEnd);
-        if (lastBucketFamily != null && indexOfLabel("le") >= 0) {
-            field = lastBucketFamily;
+        if (bucketFamily != null && indexOfLabel("le") >= 0) {
+            field = bucketFamily;
         }
         sortLabels();
         Schema schema = schema();
@@ -271,35 +271,48 @@ public final class ExpositionParser {
         open = out.startTable(GroupKey.lazy(schema.keyColumns(), seriesKey(field)), schema.columns());
     }
 
-    /** The interned metric name {@code data[from, to)}; usually the previous sample's, found without a String. */
+    /**
+     * The interned metric name {@code data[from, to)}, found without a String among the last few names (a
+     * histogram's lines cycle through three); sets {@link #bucketFamily} for it.
+     */
     private String metricNameString(int from, int to) {
         int n = to - from;
-        if (lastNameString != null && n == lastNameLength && Arrays.equals(data, from, to, lastName, 0, n)) {
-            return lastNameString;
-        }
-        if (lastName.length < n) {
-            lastName = new byte[Math.max(n, lastName.length * 2)];
-        }
-        System.arraycopy(data, from, lastName, 0, n);
-        lastNameLength = n;
-        lastNameString = intern(from, to);
-        lastBucketFamily = null;
-        if (lastNameString.endsWith("_bucket")) {
-            String family = lastNameString.substring(0, n - "_bucket".length());
-            String type = types.get(family);
-            if ("histogram".equals(type) || "gaugehistogram".equals(type)) {
-                lastBucketFamily = intern(family);
+        for (int r = 0; r < NAMES; r++) {
+            byte[] b = recentName[r];
+            if (b != null && b.length == n && Arrays.equals(data, from, to, b, 0, n)) {
+                bucketFamily = recentFamily[r];
+                return recentNameString[r];
             }
         }
-        return lastNameString;
+        String name = intern(from, to);
+        bucketFamily = null;
+        if (name.endsWith("_bucket")) {
+            String family = name.substring(0, n - "_bucket".length());
+            String type = types.get(family);
+            if ("histogram".equals(type) || "gaugehistogram".equals(type)) {
+                bucketFamily = intern(family);
+            }
+        }
+        int r = nextName;
+        nextName = (nextName + 1) % NAMES;
+        recentName[r] = Arrays.copyOfRange(data, from, to);
+        recentNameString[r] = name;
+        recentFamily[r] = bucketFamily;
+        return name;
     }
 
-    /** When the last metric name is {@code x_bucket} of a histogram family {@code x}: {@code x}; else null. */
-    private String lastBucketFamily;
+    /** Forgets the recent names (a TYPE line may change what a name's family is). */
+    private void forgetNames() {
+        Arrays.fill(recentName, null);
+    }
 
-    private byte[] lastName = new byte[64];
-    private int lastNameLength;
-    private String lastNameString;
+    private static final int NAMES = 4;
+    private final byte[][] recentName = new byte[NAMES][];
+    private final String[] recentNameString = new String[NAMES];
+    private final String[] recentFamily = new String[NAMES];
+    private int nextName;
+    /** When the metric name just read is {@code x_bucket} of a histogram family {@code x}: {@code x}; else null. */
+    private String bucketFamily;
     private String lastField;
 
     /** The schema of the current labels (sorted, interned names): one of the last few, or found by name. */
@@ -523,26 +536,64 @@ public final class ExpositionParser {
         return -1;
     }
 
+    /**
+     * Sorts the line's labels by name. Lines of one family list their labels in the same order, so the order
+     * found for the last list of names (the same interned strings) is reused without comparing names.
+     */
     private void sortLabels() {
-        for (int a = 1; a < labelCount; a++) {
-            String n = labelNames[a];
-            byte[] v = labelValues[a];
-            int vs = labelStarts[a];
-            int vl = labelLengths[a];
-            int b = a - 1;
-            while (b >= 0 && labelNames[b].compareTo(n) > 0) {
-                labelNames[b + 1] = labelNames[b];
-                labelValues[b + 1] = labelValues[b];
-                labelStarts[b + 1] = labelStarts[b];
-                labelLengths[b + 1] = labelLengths[b];
-                b--;
+        int n = labelCount;
+        if (n < 2) {
+            return;
+        }
+        boolean known = sortedFrom.length == n;
+        for (int l = 0; known && l < n; l++) {
+            known = sortedFrom[l] == labelNames[l];
+        }
+        if (!known) {
+            sortedFrom = Arrays.copyOf(labelNames, n);
+            Integer[] idx = new Integer[n];
+            for (int l = 0; l < n; l++) {
+                idx[l] = l;
             }
-            labelNames[b + 1] = n;
-            labelValues[b + 1] = v;
-            labelStarts[b + 1] = vs;
-            labelLengths[b + 1] = vl;
+            Arrays.sort(idx, (a, b) -> labelNames[a].compareTo(labelNames[b]));
+            permutation = new int[n];
+            boolean identity = true;
+            for (int l = 0; l < n; l++) {
+                permutation[l] = idx[l];
+                identity &= idx[l] == l;
+            }
+            sortedAlready = identity;
+        }
+        if (sortedAlready) {
+            return;
+        }
+        if (tmpNames.length < n) {
+            tmpNames = new String[labelNames.length];
+            tmpValues = new byte[labelNames.length][];
+            tmpStarts = new int[labelNames.length];
+            tmpLengths = new int[labelNames.length];
+        }
+        System.arraycopy(labelNames, 0, tmpNames, 0, n);
+        System.arraycopy(labelValues, 0, tmpValues, 0, n);
+        System.arraycopy(labelStarts, 0, tmpStarts, 0, n);
+        System.arraycopy(labelLengths, 0, tmpLengths, 0, n);
+        for (int l = 0; l < n; l++) {
+            int from = permutation[l];
+            labelNames[l] = tmpNames[from];
+            labelValues[l] = tmpValues[from];
+            labelStarts[l] = tmpStarts[from];
+            labelLengths[l] = tmpLengths[from];
         }
     }
+
+    /** The last list of label names sorted, in the order written, and where each sorted label came from. */
+    private String[] sortedFrom = new String[0];
+    private int[] permutation;
+    private boolean sortedAlready;
+    private String[] tmpNames = new String[0];
+    private byte[][] tmpValues;
+    private int[] tmpStarts;
+    private int[] tmpLengths;
 
     private double parseValue(int from, int to) {
         if (from == to) {

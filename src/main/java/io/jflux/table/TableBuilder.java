@@ -243,15 +243,31 @@ public final class TableBuilder implements AutoCloseable {
     public void appendKeyValues(int at, FluxTable t) {
         GroupKey key = t.key();
         List<ColumnMeta> cols = key.columns();
+        if (cols != keyColumnsSeen || t.columns() != tableColumnsSeen || at != keyAtSeen) {
+            keyColumnsSeen = cols;
+            tableColumnsSeen = t.columns();
+            keyAtSeen = at;
+            keyIndex = new int[cols.size()];
+            for (int k = 0; k < cols.size(); k++) {
+                int c = t.columnIndex(cols.get(k).label());
+                keyIndex[k] = c >= 0 && t.column(c).type() == columns.get(at + k).type() ? c : -1;
+            }
+        }
         for (int k = 0; k < cols.size(); k++) {
-            int c = t.rowCount() == 0 ? -1 : t.columnIndex(cols.get(k).label());
-            if (c < 0 || t.column(c).type() != columns.get(at + k).type()) {
+            int c = keyIndex[k];
+            if (c < 0 || t.rowCount() == 0) {
                 appendValue(at + k, key.values().get(k));
             } else {
                 appendCell(at + k, t.vector(c), t.offset());
             }
         }
     }
+
+    /** Where the key columns were found in the last table given to {@link #appendKeyValues} (-1: not found). */
+    private List<ColumnMeta> keyColumnsSeen;
+    private List<ColumnMeta> tableColumnsSeen;
+    private int keyAtSeen;
+    private int[] keyIndex;
 
     /** Appends cell {@code index} of {@code src}, a vector of this column's type. */
     private void appendCell(int col, FieldVector src, int index) {
