@@ -181,6 +181,9 @@ public final class TablePrinter {
                 switch (t.column(c).type()) {
                     case TIME: s = Values.formatTime(t.getLong(c, r)); break;
                     case FLOAT: s = Values.formatFloat(t.getDouble(c, r)); break;
+                    case INT: s = Long.toString(t.getLong(c, r)); break;
+                    case UINT: s = Long.toUnsignedString(t.getLong(c, r)); break;
+                    case BOOL: s = t.getBool(c, r) ? "true" : "false"; break;
                     default: s = Values.toFluxString(t.value(c, r)); break;
                 }
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);

@@ -31,6 +31,8 @@ public final class TableBatcher implements AutoCloseable {
     private final int maxOpen;
     /** The room a new batch's vectors start with: grows while batches fill, so small streams stay small. */
     private int firstCapacity = 64;
+    /** The room per string value a new batch starts with: what full batches have needed so far. */
+    private int stringBytes = 16;
 
     /** A batch being filled: one schema, the tables ended in it, and their views once it is sealed. */
     private static final class Batch {
@@ -105,7 +107,7 @@ public final class TableBatcher implements AutoCloseable {
             }
             b = new Batch();
             // a batch usually fills: start its vectors at a fraction of the budget rather than doubling from 8
-            b.builder = new TableBuilder(allocator, GroupKey.EMPTY, Math.min(maxRows, firstCapacity));
+            b.builder = new TableBuilder(allocator, GroupKey.EMPTY, Math.min(maxRows, firstCapacity), stringBytes);
             for (ColumnMeta c : columns) {
                 b.builder.addColumn(c);
             }
@@ -253,8 +255,11 @@ public final class TableBatcher implements AutoCloseable {
         TableBuilder builder = b.builder;
         b.builder = null;
         FluxTable[] views = new FluxTable[b.keys.size()];
-        if (builder.rowCount() >= firstCapacity && firstCapacity < 4096) {
-            firstCapacity *= 4;
+        if (builder.rowCount() >= firstCapacity) {
+            stringBytes = Math.max(stringBytes, builder.stringBytesPerValue());
+            if (firstCapacity < 8192) {
+                firstCapacity *= 4;
+            }
         }
         if (b.keys.isEmpty()) {
             builder.close();

@@ -42,16 +42,21 @@ public final class TableBuilder implements AutoCloseable {
     private boolean built;
 
     private final int firstCapacity;
+    private final int stringBytes;
 
     public TableBuilder(BufferAllocator allocator, GroupKey key) {
-        this(allocator, key, FIRST_CAPACITY);
+        this(allocator, key, FIRST_CAPACITY, 16);
     }
 
-    /** A builder whose vectors first have room for {@code firstCapacity} values (they still grow as needed). */
-    TableBuilder(BufferAllocator allocator, GroupKey key, int firstCapacity) {
+    /**
+     * A builder whose vectors first have room for {@code firstCapacity} values, strings of {@code stringBytes}
+     * bytes on average (they still grow as needed).
+     */
+    TableBuilder(BufferAllocator allocator, GroupKey key, int firstCapacity, int stringBytes) {
         this.allocator = allocator;
         this.key = key;
         this.firstCapacity = Math.max(1, firstCapacity);
+        this.stringBytes = Math.max(1, stringBytes);
     }
 
     public GroupKey key() {
@@ -113,7 +118,7 @@ public final class TableBuilder implements AutoCloseable {
             case FLOAT: v = new Float8Vector(name, allocator); break;
             case STRING:
                 VarCharVector s = new VarCharVector(name, allocator);
-                s.setInitialCapacity(firstCapacity, 16);
+                s.setInitialCapacity(firstCapacity, stringBytes);
                 return s;
             default: v = new BigIntVector(name, allocator); break;
         }
@@ -448,6 +453,18 @@ public final class TableBuilder implements AutoCloseable {
                 appendNull(c);
             }
         }
+    }
+
+    /** The most bytes per value any string column holds so far (0 without strings or rows). */
+    int stringBytesPerValue() {
+        int most = 0;
+        for (int c = 0; c < vectors.size(); c++) {
+            if (vectors.get(c) instanceof VarCharVector v && counts[c] > 0) {
+                int end = v.getLastSet() < 0 ? 0 : v.getEndOffset(v.getLastSet());
+                most = Math.max(most, (int) Math.min(1 << 16, (long) end / counts[c] + 1));
+            }
+        }
+        return most;
     }
 
     /** The bytes the vectors have reserved so far (for {@link TableBatcher}'s budget). */
