@@ -96,6 +96,8 @@ public final class PrometheusPackage implements JavaPackage {
         private final Span span;
         private TableBatcher batcher;
         private ExpositionParser parser;
+        /** The parse running on a thread of its own, for large expositions; null otherwise. */
+        private BackgroundParse background;
         /** From the response's Content-Type; null for a file (then text ending in "# EOF" is OpenMetrics). */
         private Boolean openMetrics;
 
@@ -120,6 +122,12 @@ public final class PrometheusPackage implements JavaPackage {
                             TableBatcher.DEFAULT_MAX_BYTES, ExpositionParser.OPEN_BATCHES);
                     boolean om = openMetrics != null ? openMetrics : ExpositionParser.endsWithEof(body, body.length);
                     parser = new ExpositionParser(body, body.length, url, now, batcher, om);
+                    if (body.length >= backgroundBytes) {
+                        background = new BackgroundParse(parser, batcher, url);
+                    }
+                }
+                if (background != null) {
+                    return background.next();
                 }
                 FluxTable t;
                 while ((t = batcher.poll()) == null) {
@@ -198,11 +206,20 @@ public final class PrometheusPackage implements JavaPackage {
 
         @Override
         public void close() {
-            if (batcher != null) {
+            if (background != null) {
+                background.close();
+            } else if (batcher != null) {
                 batcher.close();
             }
         }
     }
+
+    /**
+     * Expositions of at least this many bytes are parsed on a thread of their own while the script consumes
+     * the tables already made (a million-sample exposition takes the parser about as long as the rest of a
+     * simple script). Smaller ones are parsed on the caller's thread, which costs no thread start.
+     */
+    static int backgroundBytes = 4 << 20;
 
     private static volatile HttpClient client;
 

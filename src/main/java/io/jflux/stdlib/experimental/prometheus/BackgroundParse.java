@@ -1,0 +1,152 @@
+package io.jflux.stdlib.experimental.prometheus;
+
+import io.jflux.diag.ErrorCode;
+import io.jflux.diag.FluxException;
+import io.jflux.io.ExpositionParser;
+import io.jflux.table.FluxTable;
+import io.jflux.table.TableBatcher;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an exposition parser on a thread of its own and hands its tables to the reader in order. Tables travel
+ * in chunks (a queue operation per table would cost more than making the table), through a small bounded queue,
+ * so the parser runs at most a few chunks ahead of the reader and memory stays bounded. A failure of the parser
+ * reaches the reader after the tables made before it, as it would without the thread. {@link #close} stops the
+ * parser, waits for it and releases every table the reader did not take.
+ */
+final class BackgroundParse implements AutoCloseable {
+
+    /** Tables per chunk. */
+    private static final int CHUNK = 1024;
+
+    /** The marker after the last chunk; {@link #failure} is set before it when the parse failed. */
+    private static final FluxTable[] END = new FluxTable[0];
+
+    private final BlockingQueue<FluxTable[]> queue = new ArrayBlockingQueue<>(8);
+    private final Thread thread;
+    private final TableBatcher batcher;
+    private volatile boolean cancelled;
+    private volatile Throwable failure;
+
+    private FluxTable[] chunk;
+    private int next;
+    private boolean ended;
+
+    BackgroundParse(ExpositionParser parser, TableBatcher batcher, String url) {
+        this.batcher = batcher;
+        this.thread = new Thread(() -> run(parser), "jflux-scrape " + url);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(ExpositionParser parser) {
+        FluxTable[] out = new FluxTable[CHUNK];
+        int n = 0;
+        try {
+            boolean more = true;
+            while (more && !cancelled) {
+                more = parser.step();
+                FluxTable t;
+                while ((t = batcher.poll()) != null) {
+                    out[n++] = t;
+                    if (n == CHUNK) {
+                        put(out);
+                        out = new FluxTable[CHUNK];
+                        n = 0;
+                    }
+                }
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+        if (n > 0) {
+            put(java.util.Arrays.copyOf(out, n));
+        }
+        put(END);
+    }
+
+    /** Queues a chunk, waiting while the queue is full; once cancelled, releases it instead. */
+    private void put(FluxTable[] c) {
+        try {
+            while (!cancelled) {
+                if (queue.offer(c, 50, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release(c);
+    }
+
+    /** The next table in exposition order, or null after the last; rethrows the parser's failure. */
+    FluxTable next() {
+        while (true) {
+            if (chunk != null && next < chunk.length) {
+                FluxTable t = chunk[next];
+                chunk[next++] = null;
+                return t;
+            }
+            if (ended) {
+                return null;
+            }
+            try {
+                chunk = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FluxException(ErrorCode.ABORTED, "interrupted while reading the exposition");
+            }
+            next = 0;
+            if (chunk == END) {
+                ended = true;
+                Throwable f = failure;
+                if (f != null) {
+                    failure = null;
+                    if (f instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (f instanceof Error e) {
+                        throw e;
+                    }
+                    throw new IllegalStateException(f);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        cancelled = true;
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (chunk != null) {
+            release(chunk);
+            chunk = null;
+        }
+        FluxTable[] c;
+        while ((c = queue.poll()) != null) {
+            release(c);
+        }
+        batcher.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void release(FluxTable[] c) {
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] != null) {
+                c[i].close();
+                c[i] = null;
+            }
+        }
+    }
+}

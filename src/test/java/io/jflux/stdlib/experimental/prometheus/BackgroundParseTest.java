@@ -1,0 +1,120 @@
+package io.jflux.stdlib.experimental.prometheus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jflux.api.Engine;
+import io.jflux.api.Execution;
+import io.jflux.api.RunOptions;
+import io.jflux.diag.FluxException;
+import io.jflux.table.FluxTable;
+import io.jflux.table.TableStream;
+import io.jflux.table.Tables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Large expositions are parsed on a thread of their own: the same tables, errors and memory as without. */
+class BackgroundParseTest {
+
+    static final long CLOCK = Instant.parse("2021-01-01T00:00:00Z").toEpochMilli() * 1_000_000L;
+    private final int saved = PrometheusPackage.backgroundBytes;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restore() {
+        PrometheusPackage.backgroundBytes = saved;
+    }
+
+    /** An exposition of counters, histograms (series of two schemas alternating) and escaped labels. */
+    static String exposition(int families) {
+        StringBuilder sb = new StringBuilder();
+        for (int f = 0; f < families; f++) {
+            sb.append("# TYPE c").append(f).append("_total counter\n");
+            for (int s = 0; s < 20; s++) {
+                sb.append("c").append(f).append("_total{job=\"j").append(s % 3).append("\",instance=\"i")
+                        .append(s).append(s % 7 == 0 ? "\\\"q\\\"" : "").append("\"} ").append(f * 100 + s)
+                        .append('\n');
+            }
+            sb.append("# TYPE h").append(f).append(" histogram\n");
+            for (String le : new String[] {"0.1", "1", "+Inf"}) {
+                sb.append("h").append(f).append("_bucket{le=\"").append(le).append("\",job=\"j\"} ").append(f)
+                        .append('\n');
+            }
+            sb.append("h").append(f).append("_sum{job=\"j\"} 1.5\n");
+            sb.append("h").append(f).append("_count{job=\"j\"} ").append(f).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Every table of the script's results, rendered, and how many there were. */
+    static String run(String flux) {
+        StringBuilder sb = new StringBuilder();
+        try (Execution run = Engine.create().compile("test.flux", flux)
+                .run(RunOptions.defaults().withNow(Tables.NOW).withClock(() -> CLOCK))) {
+            for (Execution.Result r : run.results()) {
+                try (TableStream s = run.tables(r)) {
+                    FluxTable t;
+                    while ((t = s.next()) != null) {
+                        try (FluxTable table = t) {
+                            Tables.render(table, sb);
+                        }
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private String scrape(Path file, String pipe) {
+        return "import \"experimental/prometheus\"\nprometheus.scrape(url: \"" + file.toUri() + "\")" + pipe + "\n";
+    }
+
+    @Test
+    void givesTheSameTablesAsTheCallersThread() throws Exception {
+        Path file = dir.resolve("big.prom");
+        Files.writeString(file, exposition(400), StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+        String inline = run(scrape(file, ""));
+        PrometheusPackage.backgroundBytes = 0;
+        String background = run(scrape(file, ""));
+        assertEquals(inline, background);
+        // 400 families of 20 counters, 3 buckets, a sum and a count
+        assertEquals(400 * 25, background.lines().filter(l -> l.startsWith("table ")).count());
+    }
+
+    @Test
+    void aMalformedLineFailsAfterTheTablesBeforeIt() throws Exception {
+        Path file = dir.resolve("bad.prom");
+        Files.writeString(file, exposition(300) + "bad{ 1\n", StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = 0;
+        FluxException e = assertThrows(FluxException.class, () -> run(scrape(file, " |> count()")));
+        assertTrue(e.getMessage().contains("exposition line " + (300 * 27 + 1)), e.getMessage());
+        assertTrue(e.getMessage().contains("prometheus.scrape: " + file.toUri()), e.getMessage());
+    }
+
+    @Test
+    void stoppingEarlyStopsTheParserAndReleasesItsTables() throws Exception {
+        Path file = dir.resolve("big.prom");
+        Files.writeString(file, exposition(2000), StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = 0;
+        // the execution's end checks that every byte of table memory was released
+        try (Execution run = Engine.create().compile("test.flux", scrape(file, ""))
+                .run(RunOptions.defaults().withNow(Tables.NOW).withClock(() -> CLOCK))) {
+            try (TableStream s = run.tables(run.results().get(0))) {
+                for (int i = 0; i < 3; i++) {
+                    s.next().close();
+                }
+            }
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("jflux-scrape") && t.isAlive()));
+    }
+}
