@@ -545,26 +545,39 @@ public final class ExpositionParser {
         if (n < 2) {
             return;
         }
-        boolean known = sortedFrom.length == n;
-        for (int l = 0; known && l < n; l++) {
-            known = sortedFrom[l] == labelNames[l];
+        int[] permutation = null;
+        for (int o = 0; o < ORDERS && permutation == null; o++) {
+            String[] from = orderNames[o];
+            if (from != null && from.length == n) {
+                boolean same = true;
+                for (int l = 0; same && l < n; l++) {
+                    same = from[l] == labelNames[l];
+                }
+                if (same) {
+                    permutation = orderPermutation[o];
+                }
+            }
         }
-        if (!known) {
-            sortedFrom = Arrays.copyOf(labelNames, n);
+        if (permutation == null) {
             Integer[] idx = new Integer[n];
             for (int l = 0; l < n; l++) {
                 idx[l] = l;
             }
             Arrays.sort(idx, (a, b) -> labelNames[a].compareTo(labelNames[b]));
-            permutation = new int[n];
             boolean identity = true;
+            permutation = new int[n];
             for (int l = 0; l < n; l++) {
                 permutation[l] = idx[l];
                 identity &= idx[l] == l;
             }
-            sortedAlready = identity;
+            int o = nextOrder;
+            nextOrder = (nextOrder + 1) % ORDERS;
+            orderNames[o] = Arrays.copyOf(labelNames, n);
+            // an order already sorted is remembered as an empty permutation: nothing to move
+            orderPermutation[o] = identity ? new int[0] : permutation;
+            permutation = orderPermutation[o];
         }
-        if (sortedAlready) {
+        if (permutation.length == 0) {
             return;
         }
         if (tmpNames.length < n) {
@@ -586,10 +599,11 @@ public final class ExpositionParser {
         }
     }
 
-    /** The last list of label names sorted, in the order written, and where each sorted label came from. */
-    private String[] sortedFrom = new String[0];
-    private int[] permutation;
-    private boolean sortedAlready;
+    /** The last few lists of label names sorted, as written, and where each sorted label comes from. */
+    private static final int ORDERS = 4;
+    private final String[][] orderNames = new String[ORDERS][];
+    private final int[][] orderPermutation = new int[ORDERS][];
+    private int nextOrder;
     private String[] tmpNames = new String[0];
     private byte[][] tmpValues;
     private int[] tmpStarts;

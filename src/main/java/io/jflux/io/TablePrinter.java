@@ -68,15 +68,21 @@ public final class TablePrinter {
      * copied from the Arrow buffers without making Strings.
      */
     private static final class Layout {
-        private List<ColumnMeta> keyColumns;
-        private byte[] keyLine;
-        private List<ColumnMeta> columns;
-        private List<ColumnMeta> headerKey;
-        private int[] order;
-        private String[] header;
-        private int[] headerWidth;
-        private int[] width = new int[0];
-        private byte[] headerLines;
+        /** What is known of one schema (key columns and columns, compared as list objects). */
+        private static final class Shape {
+            List<ColumnMeta> keyColumns;
+            List<ColumnMeta> columns;
+            byte[] keyLine;
+            int[] order;
+            String[] header;
+            int[] headerWidth;
+            int[] width;
+            byte[] headerLines;
+        }
+
+        /** The shapes of the last few schemas: a scrape's tables alternate between a handful. */
+        private final Shape[] shapes = new Shape[8];
+        private int nextShape;
         /** The cells of the table being printed: bytes in {@code cellBytes}, ends and widths per cell. */
         private byte[] cellBytes = new byte[1024];
         private int[] cellEnd = new int[64];
@@ -85,36 +91,49 @@ public final class TablePrinter {
         private byte[] buf = new byte[4096];
         private int len;
 
-        void print(FluxTable t, PrintStream out) {
-            if (t.key().columns() != keyColumns) {
-                keyColumns = t.key().columns();
-                List<String> keys = new ArrayList<>();
-                for (ColumnMeta c : keyColumns) {
-                    keys.add(c.label());
+        private Shape shape(FluxTable t) {
+            List<ColumnMeta> keyColumns = t.key().columns();
+            List<ColumnMeta> columns = t.columns();
+            for (Shape sh : shapes) {
+                if (sh != null && sh.keyColumns == keyColumns && sh.columns == columns) {
+                    return sh;
                 }
-                keyLine = ("Table: keys: [" + String.join(", ", keys) + "]\n").getBytes(StandardCharsets.UTF_8);
             }
+            Shape sh = new Shape();
+            sh.keyColumns = keyColumns;
+            sh.columns = columns;
+            List<String> keys = new ArrayList<>();
+            for (ColumnMeta c : keyColumns) {
+                keys.add(c.label());
+            }
+            sh.keyLine = ("Table: keys: [" + String.join(", ", keys) + "]\n").getBytes(StandardCharsets.UTF_8);
             int n = t.columnCount();
-            if (t.columns() != columns || keyColumns != headerKey) {
-                columns = t.columns();
-                headerKey = keyColumns;
-                order = order(t);
-                header = new String[n];
-                headerWidth = new int[n];
-                for (int i = 0; i < n; i++) {
-                    ColumnMeta m = t.column(order[i]);
-                    header[i] = m.label() + ":" + typeName(m.type());
-                    headerWidth[i] = Math.max(header[i].codePointCount(0, header[i].length()), minWidth(m.type()));
-                }
-                headerLines = null;
-                width = new int[n];
+            sh.order = order(t);
+            sh.header = new String[n];
+            sh.headerWidth = new int[n];
+            for (int i = 0; i < n; i++) {
+                ColumnMeta m = t.column(sh.order[i]);
+                sh.header[i] = m.label() + ":" + typeName(m.type());
+                sh.headerWidth[i] = Math.max(sh.header[i].codePointCount(0, sh.header[i].length()),
+                        minWidth(m.type()));
             }
+            sh.width = new int[n];
+            shapes[nextShape] = sh;
+            nextShape = (nextShape + 1) % shapes.length;
+            return sh;
+        }
+
+        void print(FluxTable t, PrintStream out) {
+            Shape sh = shape(t);
+            int n = t.columnCount();
+            int[] order = sh.order;
+            int[] width = sh.width;
             int rows = t.rowCount();
             cellCount = 0;
-            boolean same = headerLines != null;
+            boolean same = sh.headerLines != null;
             // cells column by column: cell (r, i) is number i * rows + r
             for (int i = 0; i < n; i++) {
-                int w = headerWidth[i];
+                int w = sh.headerWidth[i];
                 for (int r = 0; r < rows; r++) {
                     w = Math.max(w, cell(t, order[i], r));
                 }
@@ -127,7 +146,8 @@ public final class TablePrinter {
                     if (i > 0) {
                         h.append("  ");
                     }
-                    h.append(" ".repeat(width[i] - header[i].codePointCount(0, header[i].length()))).append(header[i]);
+                    String text = sh.header[i];
+                    h.append(" ".repeat(width[i] - text.codePointCount(0, text.length()))).append(text);
                 }
                 h.append('\n');
                 for (int i = 0; i < n; i++) {
@@ -137,11 +157,11 @@ public final class TablePrinter {
                     h.append("-".repeat(width[i]));
                 }
                 h.append('\n');
-                headerLines = h.toString().getBytes(StandardCharsets.UTF_8);
+                sh.headerLines = h.toString().getBytes(StandardCharsets.UTF_8);
             }
             len = 0;
-            put(keyLine, 0, keyLine.length);
-            put(headerLines, 0, headerLines.length);
+            put(sh.keyLine, 0, sh.keyLine.length);
+            put(sh.headerLines, 0, sh.headerLines.length);
             for (int r = 0; r < rows; r++) {
                 for (int i = 0; i < n; i++) {
                     int c = i * rows + r;

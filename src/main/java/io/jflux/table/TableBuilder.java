@@ -428,7 +428,7 @@ public final class TableBuilder implements AutoCloseable {
 
     private static void copyValidity(BaseFixedWidthVector to, int at, FieldVector from, int base, int count) {
         ArrowBuf valid = to.getValidityBuffer();
-        if (from.getNullCount() == 0) {
+        if (!Validity.anyNull(from, base, count)) {
             for (int k = 0; k < count; k++) {
                 BitVectorHelper.setBit(valid, at + k);
             }

@@ -16,7 +16,7 @@ final class OutputColumns {
 
     private record Entry(List<ColumnMeta> keyColumns, String label, ColumnType type, List<ColumnMeta> columns) {}
 
-    private static final int SIZE = 16;
+    private static final int SIZE = 64;
     private static final ThreadLocal<Entry[]> RECENT = ThreadLocal.withInitial(() -> new Entry[SIZE]);
 
     /** {@code keyColumns} followed by a column {@code label} of type {@code type}. */

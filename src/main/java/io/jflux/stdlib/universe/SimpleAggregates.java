@@ -7,6 +7,7 @@ import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
 import io.jflux.table.TableBatcher;
 import io.jflux.table.TableBuilder;
+import io.jflux.table.Validity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,7 +81,7 @@ final class SimpleAggregates {
         @Override
         public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
             int end = from + n;
-            boolean dense = v.getNullCount() == 0;
+            boolean dense = !Validity.anyNull(v, from, n);
             boolean any = dense && n > 0;
             ArrowBuf data = v.getDataBuffer();
             if (type == ColumnType.FLOAT) {
@@ -137,7 +138,7 @@ final class SimpleAggregates {
             int end = from + n;
             long count = 0;
             double sum = 0;
-            if (type == ColumnType.FLOAT && v.getNullCount() == 0) {
+            if (type == ColumnType.FLOAT && !Validity.anyNull(v, from, n)) {
                 ArrowBuf data = v.getDataBuffer();
                 for (int i = from; i < end; i++) {
                     sum += data.getDouble((long) i * 8);
