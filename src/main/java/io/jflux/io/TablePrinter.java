@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
@@ -134,8 +136,10 @@ public final class TablePrinter {
             // cells column by column: cell (r, i) is number i * rows + r
             for (int i = 0; i < n; i++) {
                 int w = sh.headerWidth[i];
+                FieldVector v = t.vector(order[i]);
+                ColumnType type = t.column(order[i]).type();
                 for (int r = 0; r < rows; r++) {
-                    w = Math.max(w, cell(t, order[i], r));
+                    w = Math.max(w, cell(t, order[i], r, v, type));
                 }
                 same &= width[i] == w;
                 width[i] = w;
@@ -176,18 +180,18 @@ public final class TablePrinter {
         }
 
         /** Formats cell {@code (c, r)} of {@code t} as the next cell; returns its width in characters. */
-        private int cell(FluxTable t, int c, int r) {
+        private int cell(FluxTable t, int c, int r, FieldVector v, ColumnType type) {
             int at = cellCount == 0 ? 0 : cellEnd[cellCount - 1];
             int w;
-            if (t.isNull(c, r)) {
+            int i = t.offset() + r;
+            if (v.isNull(i)) {
                 w = 0;
-            } else if (t.column(c).type() == ColumnType.STRING) {
-                VarCharVector v = (VarCharVector) t.vector(c);
-                int i = t.offset() + r;
-                int start = v.getStartOffset(i);
-                int n = v.getEndOffset(i) - start;
+            } else if (type == ColumnType.STRING) {
+                VarCharVector sv = (VarCharVector) v;
+                int start = sv.getStartOffset(i);
+                int n = sv.getEndOffset(i) - start;
                 cellRoom(at + n);
-                ArrowBuf data = v.getDataBuffer();
+                ArrowBuf data = sv.getDataBuffer();
                 data.getBytes(start, cellBytes, at, n);
                 w = 0;
                 for (int k = at; k < at + n; k++) {
@@ -196,12 +200,15 @@ public final class TablePrinter {
                     }
                 }
                 at += n;
+            } else if (type == ColumnType.INT) {
+                int before = at;
+                at = digits(((BigIntVector) v).get(i), at);
+                w = at - before;
             } else {
                 String s;
-                switch (t.column(c).type()) {
+                switch (type) {
                     case TIME: s = Values.formatTime(t.getLong(c, r)); break;
                     case FLOAT: s = Values.formatFloat(t.getDouble(c, r)); break;
-                    case INT: s = Long.toString(t.getLong(c, r)); break;
                     case UINT: s = Long.toUnsignedString(t.getLong(c, r)); break;
                     case BOOL: s = t.getBool(c, r) ? "true" : "false"; break;
                     default: s = Values.toFluxString(t.value(c, r)); break;
@@ -220,6 +227,31 @@ public final class TablePrinter {
             cellWidth[cellCount] = w;
             cellCount++;
             return w;
+        }
+
+        /** Writes {@code value} in decimal at {@code at} of the cell bytes; returns where it ends. */
+        private int digits(long value, int at) {
+            cellRoom(at + 20);
+            if (value == Long.MIN_VALUE) {
+                byte[] b = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(b, 0, cellBytes, at, b.length);
+                return at + b.length;
+            }
+            if (value < 0) {
+                cellBytes[at++] = '-';
+                value = -value;
+            }
+            int end = at;
+            long rest = value;
+            do {
+                end++;
+                rest /= 10;
+            } while (rest != 0);
+            for (int k = end - 1; k >= at; k--) {
+                cellBytes[k] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            return end;
         }
 
         private void cellRoom(int n) {

@@ -48,6 +48,16 @@ public final class FluxTable implements AutoCloseable {
         this.length = length;
     }
 
+    /** Rows {@code [offset, offset + length)} of the columns of {@code of} under {@code key}, one more reference. */
+    private FluxTable(GroupKey key, FluxTable of, int offset, int length) {
+        this.key = key;
+        this.columns = of.columns;
+        this.batch = of.batch.retain();
+        this.vectorIndex = of.vectorIndex;
+        this.offset = offset;
+        this.length = length;
+    }
+
     /**
      * A table over Arrow vectors built by the caller, who hands them over: the table owns them from now on
      * (closing it releases them). Every vector must hold {@code rowCount} values and have the Arrow type that
@@ -157,7 +167,7 @@ public final class FluxTable implements AutoCloseable {
     /** Another reference to the same rows; the caller must close it too. */
     public FluxTable retain() {
         checkOpen();
-        return new FluxTable(key, columns, batch.retain(), vectorIndex, offset, length);
+        return new FluxTable(key, this, offset, length);
     }
 
     /** Rows {@code [from, from + count)} of this table as a table of its own (no copy). */
@@ -166,7 +176,7 @@ public final class FluxTable implements AutoCloseable {
         if (from < 0 || count < 0 || from + count > length) {
             throw new IndexOutOfBoundsException("slice " + from + "+" + count + " of " + length + " rows");
         }
-        return new FluxTable(key, columns, batch.retain(), vectorIndex, offset + from, count);
+        return new FluxTable(key, this, offset + from, count);
     }
 
     /**
@@ -188,7 +198,7 @@ public final class FluxTable implements AutoCloseable {
     /** Rows {@code [from, from + count)} under group key {@code newKey}, as a table of their own (no copy). */
     FluxTable view(GroupKey newKey, int from, int count) {
         checkOpen();
-        return new FluxTable(newKey, columns, batch.retain(), vectorIndex, offset + from, count);
+        return new FluxTable(newKey, this, offset + from, count);
     }
 
     /**
@@ -202,13 +212,13 @@ public final class FluxTable implements AutoCloseable {
                 vectorIndex) || !next.columns.equals(columns)) {
             return null;
         }
-        return new FluxTable(key, columns, batch.retain(), vectorIndex, offset, length + next.length);
+        return new FluxTable(key, this, offset, length + next.length);
     }
 
     /** This table's rows under another group key (no copy). */
     public FluxTable withKey(GroupKey newKey) {
         checkOpen();
-        return new FluxTable(newKey, columns, batch.retain(), vectorIndex, offset, length);
+        return new FluxTable(newKey, this, offset, length);
     }
 
     private void checkOpen() {
