@@ -21,7 +21,7 @@ public final class TableBatcher implements AutoCloseable {
 
     /** Rows a batch takes before it is sealed. */
     public static final int DEFAULT_MAX_ROWS = 65_536;
-    /** Bytes a batch may reserve before it is sealed. */
+    /** Bytes a batch's values may take before it is sealed. */
     public static final long DEFAULT_MAX_BYTES = 8L << 20;
 
     private final BufferAllocator allocator;
@@ -33,6 +33,12 @@ public final class TableBatcher implements AutoCloseable {
     private int firstCapacity = 64;
     /** The room per string value a new batch starts with: what full batches have needed so far. */
     private int stringBytes = 16;
+
+    /** The rows and string bytes per value of the last full batch of a schema. */
+    private record Sizes(int rows, int[] bytesPerValue) {}
+
+    /** A new batch of a schema seen full before starts as large as that one ended: no growing on the way. */
+    private final java.util.Map<List<ColumnMeta>, Sizes> sizes = new java.util.HashMap<>();
 
     /** A batch being filled: one schema, the tables ended in it, and their views once it is sealed. */
     private static final class Batch {
@@ -107,7 +113,10 @@ public final class TableBatcher implements AutoCloseable {
             }
             b = new Batch();
             // a batch usually fills: start its vectors at a fraction of the budget rather than doubling from 8
-            b.builder = new TableBuilder(allocator, GroupKey.EMPTY, Math.min(maxRows, firstCapacity), stringBytes);
+            Sizes last = sizes.get(columns);
+            b.builder = last == null
+                    ? new TableBuilder(allocator, GroupKey.EMPTY, Math.min(maxRows, firstCapacity), stringBytes)
+                    : new TableBuilder(allocator, GroupKey.EMPTY, last.rows, stringBytes, last.bytesPerValue);
             for (ColumnMeta c : columns) {
                 b.builder.addColumn(c);
             }
@@ -244,7 +253,12 @@ public final class TableBatcher implements AutoCloseable {
             return false;
         }
         b.bytesCheckedAt = rows;
-        return b.builder.reservedBytes() >= maxBytes;
+        return b.builder.usedBytes() >= maxBytes;
+    }
+
+    /** Whether a batch being sealed was full (not sealed early for another schema or at the end). */
+    private boolean filled(TableBuilder builder) {
+        return builder.rowCount() >= maxRows || builder.usedBytes() >= maxBytes;
     }
 
     private void seal(Batch b) {
@@ -256,9 +270,20 @@ public final class TableBatcher implements AutoCloseable {
         b.builder = null;
         FluxTable[] views = new FluxTable[b.keys.size()];
         if (builder.rowCount() >= firstCapacity) {
-            stringBytes = Math.max(stringBytes, builder.stringBytesPerValue());
+            int[] perValue = builder.stringBytesPerValue();
+            for (int v : perValue) {
+                stringBytes = Math.max(stringBytes, v);
+            }
             if (firstCapacity < 8192) {
                 firstCapacity *= 4;
+            }
+            if (filled(builder)) {
+                // a little more room than the last one used, so a batch a little larger does not double
+                for (int c = 0; c < perValue.length; c++) {
+                    perValue[c] += perValue[c] / 8;
+                }
+                sizes.put(b.schema, new Sizes(Math.min(maxRows, builder.rowCount() + builder.rowCount() / 16),
+                        perValue));
             }
         }
         if (b.keys.isEmpty()) {

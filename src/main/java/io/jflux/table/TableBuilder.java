@@ -43,6 +43,8 @@ public final class TableBuilder implements AutoCloseable {
 
     private final int firstCapacity;
     private final int stringBytes;
+    /** Room per value for each string column by position, from a previous batch of the same schema, or null. */
+    private final int[] columnBytes;
 
     public TableBuilder(BufferAllocator allocator, GroupKey key) {
         this(allocator, key, FIRST_CAPACITY, 16);
@@ -53,10 +55,16 @@ public final class TableBuilder implements AutoCloseable {
      * bytes on average (they still grow as needed).
      */
     TableBuilder(BufferAllocator allocator, GroupKey key, int firstCapacity, int stringBytes) {
+        this(allocator, key, firstCapacity, stringBytes, null);
+    }
+
+    /** As above, with the room per value of each string column (by position) given by {@code columnBytes}. */
+    TableBuilder(BufferAllocator allocator, GroupKey key, int firstCapacity, int stringBytes, int[] columnBytes) {
         this.allocator = allocator;
         this.key = key;
         this.firstCapacity = Math.max(1, firstCapacity);
         this.stringBytes = Math.max(1, stringBytes);
+        this.columnBytes = columnBytes;
     }
 
     public GroupKey key() {
@@ -118,7 +126,9 @@ public final class TableBuilder implements AutoCloseable {
             case FLOAT: v = new Float8Vector(name, allocator); break;
             case STRING:
                 VarCharVector s = new VarCharVector(name, allocator);
-                s.setInitialCapacity(firstCapacity, stringBytes);
+                int at = columns.size() - 1;
+                s.setInitialCapacity(firstCapacity, columnBytes != null && at < columnBytes.length
+                        && columnBytes[at] > 0 ? columnBytes[at] : stringBytes);
                 return s;
             default: v = new BigIntVector(name, allocator); break;
         }
@@ -455,25 +465,30 @@ public final class TableBuilder implements AutoCloseable {
         }
     }
 
-    /** The most bytes per value any string column holds so far (0 without strings or rows). */
-    int stringBytesPerValue() {
-        int most = 0;
+    /** The bytes per value each string column holds so far, rounded up (0 for other columns and no rows). */
+    int[] stringBytesPerValue() {
+        int[] out = new int[vectors.size()];
         for (int c = 0; c < vectors.size(); c++) {
             if (vectors.get(c) instanceof VarCharVector v && counts[c] > 0) {
                 int end = v.getLastSet() < 0 ? 0 : v.getEndOffset(v.getLastSet());
-                most = Math.max(most, (int) Math.min(1 << 16, (long) end / counts[c] + 1));
+                out[c] = (int) Math.min(1 << 16, (long) end / counts[c] + 1);
             }
         }
-        return most;
+        return out;
     }
 
-    /** The bytes the vectors have reserved so far (for {@link TableBatcher}'s budget). */
-    long reservedBytes() {
+    /** The bytes the values appended so far take in the vectors (for {@link TableBatcher}'s budget). */
+    long usedBytes() {
         long n = 0;
-        for (FieldVector v : vectors) {
-            n += v.getDataBuffer().capacity() + v.getValidityBuffer().capacity();
+        for (int c = 0; c < vectors.size(); c++) {
+            FieldVector v = vectors.get(c);
+            int count = counts[c];
+            n += (count + 7) / 8;
             if (v instanceof VarCharVector s) {
-                n += s.getOffsetBuffer().capacity();
+                n += (long) (count + 1) * VarCharVector.OFFSET_WIDTH
+                        + (s.getLastSet() < 0 ? 0 : s.getEndOffset(s.getLastSet()));
+            } else if (!(v instanceof BitVector)) {
+                n += (long) count * 8;
             }
         }
         return n;
