@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -107,6 +108,8 @@ public final class TableBuilder implements AutoCloseable {
         vectors.add(newVector(meta));
         if (columns.size() > counts.length) {
             counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+            cursors = java.util.Arrays.copyOf(cursors, counts.length);
+            fixed = java.util.Arrays.copyOf(fixed, counts.length);
         }
         return columns.size() - 1;
     }
@@ -155,6 +158,7 @@ public final class TableBuilder implements AutoCloseable {
     }
 
     public void appendNull(int col) {
+        sync(col);
         int i = next(col);
         FieldVector v = vectors.get(col);
         if (v instanceof VarCharVector s) {
@@ -164,17 +168,64 @@ public final class TableBuilder implements AutoCloseable {
     }
 
     public void appendLong(int col, long value) {
-        int i = next(col);
+        FixedCursor c = fixed[col];
+        int i = counts[col];
+        if (c != null && i < c.capacity) {
+            MemoryUtil.putLong(c.data + ((long) i << 3), value);
+            c.valid(i);
+            counts[col] = i + 1;
+            if (i >= rows) {
+                rows = i + 1;
+            }
+            return;
+        }
+        i = next(col);
         FieldVector v = vectors.get(col);
         if (v instanceof BigIntVector b) {
             b.setSafe(i, value);
         } else {
             ((UInt8Vector) v).setSafe(i, value);
         }
+        armFixed(col, (BaseFixedWidthVector) v);
     }
 
     public void appendDouble(int col, double value) {
-        ((Float8Vector) vectors.get(col)).setSafe(next(col), value);
+        FixedCursor c = fixed[col];
+        int i = counts[col];
+        if (c != null && i < c.capacity) {
+            MemoryUtil.putLong(c.data + ((long) i << 3), Double.doubleToRawLongBits(value));
+            c.valid(i);
+            counts[col] = i + 1;
+            if (i >= rows) {
+                rows = i + 1;
+            }
+            return;
+        }
+        Float8Vector v = (Float8Vector) vectors.get(col);
+        v.setSafe(next(col), value);
+        armFixed(col, v);
+    }
+
+    /** The addresses and room of an 8-byte column's buffers, for appends without Arrow's per-call checks. */
+    private static final class FixedCursor {
+        long data;
+        long validity;
+        int capacity;
+
+        void valid(int i) {
+            long b = validity + (i >>> 3);
+            MemoryUtil.putByte(b, (byte) (MemoryUtil.getByte(b) | (1 << (i & 7))));
+        }
+    }
+
+    private FixedCursor[] fixed = new FixedCursor[8];
+
+    private void armFixed(int col, BaseFixedWidthVector v) {
+        FixedCursor c = new FixedCursor();
+        c.data = v.getDataBuffer().memoryAddress();
+        c.validity = v.getValidityBuffer().memoryAddress();
+        c.capacity = v.getValueCapacity();
+        fixed[col] = c;
     }
 
     public void appendBool(int col, boolean value) {
@@ -191,16 +242,29 @@ public final class TableBuilder implements AutoCloseable {
 
     /** Appends the UTF-8 text {@code utf8[start, start + length)} (a reader's buffer, copied). */
     public void appendUtf8(int col, byte[] utf8, int start, int length) {
+        Utf8Cursor c = cursors[col];
+        int i = counts[col];
+        if (c != null && i < c.capacity && c.end + (long) length <= c.dataCapacity) {
+            copy(utf8, start, c.data + c.end, length);
+            c.appended(i, length);
+            counts[col] = i + 1;
+            if (i >= rows) {
+                rows = i + 1;
+            }
+            return;
+        }
+        sync(col);
         VarCharVector v = (VarCharVector) vectors.get(col);
-        int i = next(col);
+        i = next(col);
         ArrowBuf data = room(v, i, length);
         if (data == null) {
             v.setSafe(i, utf8, start, length);
-            return;
+        } else {
+            int from = v.getOffsetBuffer().getInt((long) i * VarCharVector.OFFSET_WIDTH);
+            data.setBytes(from, utf8, start, length);
+            appended(v, i, from + length);
         }
-        int from = v.getOffsetBuffer().getInt((long) i * VarCharVector.OFFSET_WIDTH);
-        data.setBytes(from, utf8, start, length);
-        appended(v, i, from + length);
+        arm(col, v);
     }
 
     /** Appends string cell {@code index} of {@code src} (null or not), copied buffer to buffer. */
@@ -209,18 +273,123 @@ public final class TableBuilder implements AutoCloseable {
             appendNull(col);
             return;
         }
+        ArrowBuf srcOffsets = src.getOffsetBuffer();
+        int start = srcOffsets.getInt((long) index * VarCharVector.OFFSET_WIDTH);
+        int length = srcOffsets.getInt(((long) index + 1) * VarCharVector.OFFSET_WIDTH) - start;
+        Utf8Cursor c = cursors[col];
+        int i = counts[col];
+        if (c != null && i < c.capacity && c.end + (long) length <= c.dataCapacity) {
+            copy(src.getDataBuffer().memoryAddress() + start, c.data + c.end, length);
+            c.appended(i, length);
+            counts[col] = i + 1;
+            if (i >= rows) {
+                rows = i + 1;
+            }
+            return;
+        }
+        sync(col);
         VarCharVector v = (VarCharVector) vectors.get(col);
-        int start = src.getStartOffset(index);
-        int length = src.getOffsetBuffer().getInt(((long) index + 1) * VarCharVector.OFFSET_WIDTH) - start;
-        int i = next(col);
+        i = next(col);
         ArrowBuf data = room(v, i, length);
         if (data == null) {
             v.setSafe(i, src.get(index));
+        } else {
+            int from = v.getOffsetBuffer().getInt((long) i * VarCharVector.OFFSET_WIDTH);
+            data.setBytes(from, src.getDataBuffer(), start, length);
+            appended(v, i, from + length);
+        }
+        arm(col, v);
+    }
+
+    /**
+     * Where the next value of a string column goes while values are appended one after another: the addresses
+     * and room of its buffers and the end of its data. Appending through it costs a copy and two stores; Arrow's
+     * setSafe re-derives all of that on every call. While a column has a cursor its vector's {@code lastSet} is
+     * behind: {@link #sync} brings it up to date before anything else touches the vector.
+     */
+    private static final class Utf8Cursor {
+        long data;
+        long dataCapacity;
+        long offsets;
+        long validity;
+        /** Values the offset and validity buffers have room for. */
+        int capacity;
+        int end;
+
+        void appended(int i, int length) {
+            end += length;
+            MemoryUtil.putInt(offsets + ((long) i + 1) * VarCharVector.OFFSET_WIDTH, end);
+            long b = validity + (i >>> 3);
+            MemoryUtil.putByte(b, (byte) (MemoryUtil.getByte(b) | (1 << (i & 7))));
+        }
+    }
+
+    private Utf8Cursor[] cursors = new Utf8Cursor[8];
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** Shorter runs are copied eight bytes at a time: Unsafe.copyMemory costs a call into the VM. */
+    private static final int SHORT_COPY = 64;
+
+    private static void copy(byte[] src, int from, long to, int n) {
+        if (n >= SHORT_COPY) {
+            MemoryUtil.copyToMemory(src, from, to, n);
             return;
         }
-        int from = v.getOffsetBuffer().getInt((long) i * VarCharVector.OFFSET_WIDTH);
-        data.setBytes(from, src.getDataBuffer(), start, length);
-        appended(v, i, from + length);
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            MemoryUtil.putLong(to + k, (long) LONGS.get(src, from + k));
+        }
+        for (; k < n; k++) {
+            MemoryUtil.putByte(to + k, src[from + k]);
+        }
+    }
+
+    private static void copy(long from, long to, int n) {
+        if (n >= SHORT_COPY) {
+            MemoryUtil.copyMemory(from, to, n);
+            return;
+        }
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            MemoryUtil.putLong(to + k, MemoryUtil.getLong(from + k));
+        }
+        for (; k < n; k++) {
+            MemoryUtil.putByte(to + k, MemoryUtil.getByte(from + k));
+        }
+    }
+
+    /** Gives string column {@code col} a cursor when its values so far are all set (the usual case). */
+    private void arm(int col, VarCharVector v) {
+        int i = counts[col];
+        if (v.getLastSet() != i - 1) {
+            return;
+        }
+        ArrowBuf offsets = v.getOffsetBuffer();
+        Utf8Cursor c = new Utf8Cursor();
+        c.data = v.getDataBuffer().memoryAddress();
+        c.dataCapacity = v.getDataBuffer().capacity();
+        c.offsets = offsets.memoryAddress();
+        c.validity = v.getValidityBuffer().memoryAddress();
+        c.capacity = (int) Math.min(offsets.capacity() / VarCharVector.OFFSET_WIDTH - 1,
+                v.getValidityBuffer().capacity() * 8);
+        c.end = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
+        cursors[col] = c;
+    }
+
+    /** Brings column {@code col}'s vector up to date with its cursor and drops the cursor. */
+    private void sync(int col) {
+        fixed[col] = null;
+        if (cursors[col] != null) {
+            ((VarCharVector) vectors.get(col)).setLastSet(counts[col] - 1);
+            cursors[col] = null;
+        }
+    }
+
+    private void syncAll() {
+        for (int c = 0; c < columns.size(); c++) {
+            sync(c);
+        }
     }
 
     /**
@@ -450,6 +619,7 @@ public final class TableBuilder implements AutoCloseable {
     }
 
     private FieldVector checkedTarget(int col, FluxTable src, int srcCol) {
+        sync(col);
         if (columns.get(col).type() != src.column(srcCol).type()) {
             throw new IllegalArgumentException("cannot copy " + src.column(srcCol) + " into " + columns.get(col));
         }
@@ -470,7 +640,7 @@ public final class TableBuilder implements AutoCloseable {
         int[] out = new int[vectors.size()];
         for (int c = 0; c < vectors.size(); c++) {
             if (vectors.get(c) instanceof VarCharVector v && counts[c] > 0) {
-                int end = v.getLastSet() < 0 ? 0 : v.getEndOffset(v.getLastSet());
+                int end = dataEnd(c, v);
                 out[c] = (int) Math.min(1 << 16, (long) end / counts[c] + 1);
             }
         }
@@ -485,8 +655,7 @@ public final class TableBuilder implements AutoCloseable {
             int count = counts[c];
             n += (count + 7) / 8;
             if (v instanceof VarCharVector s) {
-                n += (long) (count + 1) * VarCharVector.OFFSET_WIDTH
-                        + (s.getLastSet() < 0 ? 0 : s.getEndOffset(s.getLastSet()));
+                n += (long) (count + 1) * VarCharVector.OFFSET_WIDTH + dataEnd(c, s);
             } else if (!(v instanceof BitVector)) {
                 n += (long) count * 8;
             }
@@ -495,10 +664,19 @@ public final class TableBuilder implements AutoCloseable {
     }
 
     /** The table: every column padded with nulls to the longest one. The builder is done after this. */
+    /** The bytes of string column {@code col}'s values so far. */
+    private int dataEnd(int col, VarCharVector v) {
+        if (cursors[col] != null) {
+            return cursors[col].end;
+        }
+        return v.getLastSet() < 0 ? 0 : v.getEndOffset(v.getLastSet());
+    }
+
     public FluxTable build() {
         if (built) {
             throw new IllegalStateException("table already built");
         }
+        syncAll();
         int rows = rowCount();
         for (int c = 0; c < columns.size(); c++) {
             while (size(c) < rows) {
