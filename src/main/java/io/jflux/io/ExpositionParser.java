@@ -23,7 +23,8 @@ import java.util.Map;
  * grouped by {@code _measurement}, {@code _field} and the labels. The samples of a histogram family
  * ({@code # TYPE x histogram}) named {@code x_bucket} get the field {@code x} and keep {@code le} as a label.
  * Samples without a timestamp take {@code defaultTime}; timestamps (milliseconds) become nanoseconds; NaN samples
- * are dropped. Consecutive samples of one series (the same name and labels, written alike) form one table.
+ * are dropped. Consecutive samples of one series (the same name and labels, written alike) form one table; a
+ * series met again later is merged into its first table ({@link RepeatedSeries}).
  *
  * <p>Tables go into a {@link TableBatcher}, so they are slices of shared batches; label names and values are
  * made into strings once per series and label names are interned. {@link #step} parses one line, so a reader
@@ -51,6 +52,8 @@ public final class ExpositionParser {
     private final byte[] url;
     private final long defaultTime;
     private final TableBatcher out;
+    /** Non-null when a series may appear in more than one place: the slow path that merges its runs. */
+    private final RepeatedSeries repeats;
 
     private int pos;
     private int lineNumber;
@@ -103,7 +106,8 @@ public final class ExpositionParser {
         this.end = length;
         this.url = url.getBytes(StandardCharsets.UTF_8);
         this.defaultTime = defaultTime;
-        this.out = out;
+        this.repeats = RepeatedSeries.find(data, length) ? new RepeatedSeries(out) : null;
+        this.out = repeats == null ? out : repeats.runs();
     }
 
     /** Parses the whole text into the batcher and flushes it. */
@@ -114,9 +118,14 @@ public final class ExpositionParser {
     }
 
     /**
-     * Parses one line; at the end of the text ends the last table, flushes the batcher and returns false.
+     * Parses one line; at the end of the text ends the last table, flushes the batcher and returns false. When a
+     * series appears in more than one place ({@link RepeatedSeries}), the first call parses the whole text.
      */
     public boolean step() {
+        return repeats == null ? parseLine() : repeats.step(this::parseLine);
+    }
+
+    private boolean parseLine() {
         if (pos >= end) {
             if (!finished) {
                 finished = true;

@@ -87,6 +87,11 @@ public final class TableBatcher implements AutoCloseable {
         this.maxOpen = Math.max(1, maxOpen);
     }
 
+    /** A new, empty batcher with this one's allocator, budget and number of open batches. */
+    public TableBatcher sibling() {
+        return new TableBatcher(allocator, maxRows, maxBytes, maxOpen);
+    }
+
     /**
      * Starts a table with group key {@code key} and columns {@code columns} (sealing a batch first when its
      * schema differs or it is full) and returns the builder to append its rows to: column {@code i} of the

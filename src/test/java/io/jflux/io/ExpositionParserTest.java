@@ -116,6 +116,130 @@ class ExpositionParserTest {
                 """, parse("a{x=\"1\"} 1 1\na{x=\"1\"} 2 2\na{x=\"2\"} 3 3\n"));
     }
 
+    static final String HEAD_X = "_time:time, _measurement:string, _field:string, _value:float, url:string, x:string";
+
+    @Test
+    void aSeriesMetAgainLaterJoinsItsFirstTable() {
+        assertEquals("table [_measurement=prometheus, _field=a, x=1] " + HEAD_X + """
+
+                  1970-01-01T00:00:00.001000000Z, prometheus, a, 1, u, 1
+                  1970-01-01T00:00:00.003000000Z, prometheus, a, 3, u, 1
+                  1970-01-01T00:00:00.005000000Z, prometheus, a, 5, u, 1
+                table [_measurement=prometheus, _field=a, x=2] _time:time, _measurement:string, _field:string, _value:float, url:string, x:string
+                  1970-01-01T00:00:00.002000000Z, prometheus, a, 2, u, 2
+                  1970-01-01T00:00:00.004000000Z, prometheus, a, 4, u, 2
+                table [_measurement=prometheus, _field=b] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, b, 9, u
+                """, parse("a{x=\"1\"} 1 1\na{x=\"2\"} 2 2\na{x=\"1\"} 3 3\nb 9\na{x=\"2\"} 4 4\na{x=\"1\"} 5 5\n"));
+    }
+
+    @Test
+    void labelsInAnotherOrderOrSpacingAreTheSameSeries() {
+        String head = "_time:time, _measurement:string, _field:string, _value:float, url:string, a:string, b:string";
+        assertEquals("table [_measurement=prometheus, _field=m, a=1, b=2] " + head + """
+
+                  2021-01-01T00:00:00.000000000Z, prometheus, m, 1, u, 1, 2
+                  2021-01-01T00:00:00.000000000Z, prometheus, m, 2, u, 1, 2
+                  2021-01-01T00:00:00.000000000Z, prometheus, m, 3, u, 1, 2
+                  2021-01-01T00:00:00.000000000Z, prometheus, m, 5, u, 1, 2
+                table [_measurement=prometheus, _field=n] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, n, 4, u
+                """, parse("""
+                m{a="1",b="2"} 1
+                m {a="1",b="2"} 2
+                m{ b = "2" ,\ta="1", } 3
+                n 4
+                m{b="2",a="1"} 5
+                """));
+        // the same text but a value that is not the same: two series
+        assertEquals(2, parse("m{a=\"1\",b=\"2\"} 1\nm{b=\"2 \",a=\"1\"} 2\n").lines()
+                .filter(l -> l.startsWith("table")).count());
+    }
+
+    @Test
+    void aRepeatedSeriesWithAndWithoutTimestamps() {
+        assertEquals("""
+                table [_measurement=prometheus, _field=a] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:01.000000000Z, prometheus, a, 1, u
+                  2021-01-01T00:00:00.000000000Z, prometheus, a, 3, u
+                  2021-01-01T00:00:02.000000000Z, prometheus, a, 4, u
+                table [_measurement=prometheus, _field=b] _time:time, _measurement:string, _field:string, _value:float, url:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, b, 2, u
+                """, parse("a 1 1609459201000\nb 2\na 3\na{} 4 1609459202000\n"));
+    }
+
+    @Test
+    void aHistogramFamilySplitInPiecesGivesOneTablePerSeries() {
+        String le = "_time:time, _measurement:string, _field:string, _value:float, url:string, le:string, svc:string";
+        String svc = "_time:time, _measurement:string, _field:string, _value:float, url:string, svc:string";
+        assertEquals("table [_measurement=prometheus, _field=h, le=1, svc=a] " + le + "\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, h, 1, u, 1, a\n"
+                + "  2021-01-01T00:00:01.000000000Z, prometheus, h, 3, u, 1, a\n"
+                + "table [_measurement=prometheus, _field=h, le=+Inf, svc=a] " + le + "\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, h, 2, u, +Inf, a\n"
+                + "  2021-01-01T00:00:01.000000000Z, prometheus, h, 4, u, +Inf, a\n"
+                + "table [_measurement=prometheus, _field=h_sum, svc=a] " + svc + "\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, h_sum, 1.5, u, a\n"
+                + "  2021-01-01T00:00:01.000000000Z, prometheus, h_sum, 2.5, u, a\n"
+                + "table [_measurement=prometheus, _field=g] _time:time, _measurement:string, _field:string,"
+                + " _value:float, url:string\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, g, 7, u\n"
+                + "table [_measurement=prometheus, _field=h_count, svc=a] " + svc + "\n"
+                + "  2021-01-01T00:00:01.000000000Z, prometheus, h_count, 4, u, a\n", parse("""
+                # HELP h Latency.
+                # TYPE h histogram
+                h_bucket{le="1",svc="a"} 1
+                h_bucket{le="+Inf",svc="a"} 2
+                h_sum{svc="a"} 1.5
+                # TYPE g gauge
+                g 7
+                # TYPE h histogram
+                h_bucket{svc="a",le="1"} 3 1609459201000
+                h_bucket{svc="a",le="+Inf"} 4 1609459201000
+                h_sum{svc="a"} 2.5 1609459201000
+                h_count{svc="a"} 4 1609459201000
+                """));
+    }
+
+    @Test
+    void aRepeatedLineThatMakesNoRowOrAnotherFieldChangesNothing() {
+        // NaN makes no row; a name ending in _bucket is a field of its own unless its family is a histogram
+        assertEquals(parse("a{x=\"1\"} 1\nb 2\n"), parse("a{x=\"1\"} 1\nb 2\na{x=\"1\"} NaN\n"));
+        assertEquals("""
+                table [_measurement=prometheus, _field=u_bucket, le=1] _time:time, _measurement:string, _field:string, _value:float, url:string, le:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, u_bucket, 1, u, 1
+                table [_measurement=prometheus, _field=u, le=1] _time:time, _measurement:string, _field:string, _value:float, url:string, le:string
+                  2021-01-01T00:00:00.000000000Z, prometheus, u, 2, u, 1
+                """, parse("u_bucket{le=\"1\"} 1\nu{le=\"1\"} 2\n"));
+    }
+
+    @Test
+    void repeatedSeriesAcrossManyBatches() {
+        StringBuilder text = new StringBuilder();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 40; i++) {
+                text.append("m{i=\"").append(i).append("\",r=\"x\"} ").append(round * 100 + i).append('\n');
+            }
+        }
+        String out = parse(text.toString(), 3);
+        assertEquals(40, out.lines().filter(l -> l.startsWith("table")).count());
+        assertEquals(true, out.startsWith("table [_measurement=prometheus, _field=m, i=0, r=x]"), out);
+        assertEquals(true, out.contains("m, 7, u, 7, x\n  2021-01-01T00:00:00.000000000Z, prometheus, m, 107, u, 7, x\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, m, 207, u, 7, x\n"), out);
+    }
+
+    @Test
+    void anErrorAfterARepeatedSeriesQuotesTheLineAndReleasesEverything() {
+        assertEquals("exposition line 4: invalid sample value \"x\": c x", error("a 1\nb 2\na 3\nc x\n"));
+        BufferAllocator allocator = new RootAllocator();
+        TableBatcher batcher = new TableBatcher(allocator, 4, 1L << 20);
+        byte[] data = "a{x=\"1\"} 1\nb 2\na{x=\"1\"} 2\nb{ 3\n".getBytes(StandardCharsets.UTF_8);
+        ExpositionParser p = new ExpositionParser(data, data.length, "u", CLOCK, batcher);
+        assertThrows(FluxException.class, p::parseAll);
+        batcher.close();
+        allocator.close(); // throws if a buffer is still allocated
+    }
+
     @Test
     void histogramBucketsAreTrimmedEvenWhenTheFamilyIsSplit() {
         String out = parse("""

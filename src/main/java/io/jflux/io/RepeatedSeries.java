@@ -1,0 +1,592 @@
+package io.jflux.io;
+
+import io.jflux.table.FluxTable;
+import io.jflux.table.GroupKey;
+import io.jflux.table.TableBatcher;
+import io.jflux.table.TableBuilder;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A series that appears in more than one place of an exposition (a metric family split in pieces, a series
+ * repeated after others with another timestamp, its labels written in another order or with other spacing) must
+ * still be one table. {@link ExpositionParser} makes one table per run of consecutive lines of a series written
+ * alike; {@link #find} tells, before any table goes out, whether the text has a series in more than one such run,
+ * and only then does the parser take the slow path of an instance of this class: every run is parsed into a
+ * batcher of its own, then the runs with one group key are copied together, in the order of their first lines,
+ * into the caller's batcher.
+ *
+ * <p>{@link #find} reads every sample line once: it hashes the metric name (less a {@code _bucket} suffix, since a
+ * histogram's buckets take the family's name) and the label pairs (each value as written, which is its one
+ * spelling; the pairs' hashes summed, so their order and the blanks between them do not count), puts the 64-bit
+ * hash of the line in a set of primitives (one per metric family, see {@link Finder#families}), and compares the
+ * lines themselves only when a hash is met again. A line written exactly like the sample line before it is
+ * skipped: the parser keeps it in the same table. Lines it cannot read are left to the parser, which reports them
+ * and stops there. It errs only towards the slow path (a name that is not really a histogram's, a line with a NaN
+ * value that makes no row), and the slow path gives the parser's own answer in every case.
+ */
+final class RepeatedSeries {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long M = 0x9E3779B97F4A7C15L;
+    private static final byte[] BUCKET = {'_', 'b', 'u', 'c', 'k', 'e', 't'};
+
+    private final TableBatcher target;
+    private final TableBatcher runs;
+    private boolean done;
+
+    /** Slow path: the parser writes its runs into {@link #runs}; {@link #step} merges them into {@code target}. */
+    RepeatedSeries(TableBatcher target) {
+        this.target = target;
+        this.runs = target.sibling();
+    }
+
+    /** The batcher the parser writes its runs into. */
+    TableBatcher runs() {
+        return runs;
+    }
+
+    /**
+     * Parses every line ({@code parseLine} until it returns false: the runs end up in {@link #runs}), then writes
+     * one table per group key into the target batcher and flushes it; returns false, as the parser's last step
+     * does. Whatever it fails with, the runs' memory is released.
+     */
+    boolean step(BooleanSupplier parseLine) {
+        if (done) {
+            return false;
+        }
+        done = true;
+        Map<GroupKey, List<FluxTable>> groups = new LinkedHashMap<>();
+        try {
+            while (parseLine.getAsBoolean()) {
+                // the next line
+            }
+            FluxTable t;
+            while ((t = runs.poll()) != null) {
+                groups.computeIfAbsent(t.key(), k -> new ArrayList<>(2)).add(t);
+            }
+            for (List<FluxTable> group : groups.values()) {
+                FluxTable first = group.get(0);
+                TableBuilder b = target.startTable(first.key(), first.columns());
+                for (int r = 0; r < group.size(); r++) {
+                    FluxTable run = group.get(r);
+                    for (int c = 0; c < run.columnCount(); c++) {
+                        b.appendRange(c, run, c, 0, run.rowCount());
+                    }
+                    run.close();
+                }
+                target.endTable();
+            }
+            target.flush();
+        } finally {
+            for (List<FluxTable> group : groups.values()) {
+                for (FluxTable run : group) {
+                    run.close();
+                }
+            }
+            runs.close();
+        }
+        return false;
+    }
+
+    /** Whether a series of {@code data[0, length)} may appear in more than one run of lines (see the class). */
+    static boolean find(byte[] data, int length) {
+        return new Finder(data, length).run();
+    }
+
+    /**
+     * A set of line hashes: pairs (hash, offset of the line) in open addressing, hash 0 marking a free slot, and the
+     * slots taken, so that emptying it costs what was put in.
+     */
+    private static final class Lines {
+        long[] table = new long[2 * 64];
+        int[] taken = new int[32];
+        int size;
+
+        void clear() {
+            for (int k = 0; k < size; k++) {
+                table[2 * taken[k]] = 0;
+            }
+            size = 0;
+        }
+
+        void put(int slot, long h, int line) {
+            table[2 * slot] = h;
+            table[2 * slot + 1] = line;
+            if (size == taken.length) {
+                taken = Arrays.copyOf(taken, size * 2);
+            }
+            taken[size++] = slot;
+            if (size * 4 > table.length) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            long[] old = table;
+            table = new long[old.length * 2];
+            int mask = (table.length >> 1) - 1;
+            for (int k = 0; k < size; k++) {
+                int s = taken[k];
+                long h = old[2 * s];
+                int slot = (int) (h ^ (h >>> 32)) & mask;
+                while (table[2 * slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                table[2 * slot] = h;
+                table[2 * slot + 1] = old[2 * s + 1];
+                taken[k] = slot;
+            }
+        }
+    }
+
+    /** A metric family met in the text: where its first run of lines is, and its own set once it is met again. */
+    private static final class Family {
+        int from = -1;
+        int to;
+        Lines lines;
+    }
+
+    /** The pre-pass over the text: one instance per call of {@link #find}. */
+    private static final class Finder {
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGHS = 0x8080808080808080L;
+        private static final long QUOTES = '"' * ONES;
+        private static final long BACKSLASHES = '\\' * ONES;
+        private static final long NEWLINES = '\n' * ONES;
+        private static final long EQUALS = '=' * ONES;
+        private static final int KEYS = 16;
+        private static final boolean[] NAME = new boolean[256];
+        private static final boolean[] NAME_START = new boolean[256];
+        private static final byte[][] SUFFIXES = {BUCKET, "_count".getBytes(StandardCharsets.ISO_8859_1),
+            "_sum".getBytes(StandardCharsets.ISO_8859_1), "_total".getBytes(StandardCharsets.ISO_8859_1),
+            "_created".getBytes(StandardCharsets.ISO_8859_1), "_gcount".getBytes(StandardCharsets.ISO_8859_1),
+            "_gsum".getBytes(StandardCharsets.ISO_8859_1)};
+
+        static {
+            for (int c = 0; c < 256; c++) {
+                NAME_START[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':';
+                NAME[c] = NAME_START[c] || c >= '0' && c <= '9';
+            }
+        }
+
+        private final byte[] data;
+        private final int end;
+        /** The last offset at which eight bytes can be read as one long. */
+        private final int lastWord;
+        /**
+         * The families by name (the metric name less a suffix such as {@code _bucket} or {@code _sum}): the lines of
+         * a series are all in one family. Families usually come in one run of lines each; the lines of such a run
+         * go into {@link #shared}, emptied when the run ends, and a family gets a set of its own (with the lines
+         * of its first run) only when it is met again, so the sets stay small enough for the cache and cost no
+         * allocation per family.
+         */
+        private final Map<String, Family> families = new HashMap<>();
+        private final Lines shared = new Lines();
+        /**
+         * Per label position, the label of the last line that had one there, when it fits in two longs with its
+         * {@code ="}: its bytes, their masks, its length and hash. Lines of one family mostly write the same labels
+         * in the same places, so a label is usually known by one or two comparisons of longs.
+         */
+        private final long[] key0 = new long[KEYS];
+        private final long[] key1 = new long[KEYS];
+        private final long[] mask0 = new long[KEYS];
+        private final long[] mask1 = new long[KEYS];
+        private final int[] keyLength = new int[KEYS];
+        private final long[] keyHash = new long[KEYS];
+        private Family family;
+        private Lines lines = shared;
+        private int runStart;
+
+        Finder(byte[] data, int end) {
+            this.data = data;
+            this.end = end;
+            this.lastWord = data.length - 8;
+        }
+
+        boolean run() {
+            return scan(0, end, true);
+        }
+
+        /**
+         * Adds the hash of every sample line of {@code data[from, to)} (whole lines) to {@link #lines}; true as soon
+         * as a series is met again. With {@code runs}, it follows the families (see {@link #families}).
+         */
+        private boolean scan(int from, int to, boolean runs) {
+            final byte[] d = data;
+            final int n = to;
+            int prevIdStart = 0;
+            int prevIdLength = -1;
+            int prevNameStart = 0;
+            int prevNameLength = -1;
+            int prevFamilyStart = 0;
+            int prevFamilyLength = -1;
+            long nameHash = 0;
+            long prevHash = 0;
+            int i = from;
+            while (i < n) {
+                int lineStart = i;
+                int e = indexOf(i, NEWLINES, (byte) '\n'); // the end of the line
+                if (e > n) {
+                    e = n;
+                }
+                i = e + 1;
+                int at = lineStart;
+                byte b = d[at];
+                while ((b == ' ' || b == '\t') && ++at < e) {
+                    b = d[at];
+                }
+                if (at == e || !NAME_START[b & 0xff]) { // a comment, a blank line, or a line for the parser to report
+                    continue;
+                }
+                int nameStart = at;
+                int nameEnd = nameStart + prevNameLength;
+                if (prevNameLength < 0 || nameEnd >= e || NAME[d[nameEnd] & 0xff]
+                        || !Arrays.equals(d, nameStart, nameEnd, d, prevNameStart, prevNameStart + prevNameLength)) {
+                    nameEnd = nameStart + 1;
+                    while (nameEnd < e && NAME[d[nameEnd] & 0xff]) {
+                        nameEnd++;
+                    }
+                    prevNameStart = nameStart;
+                    prevNameLength = nameEnd - nameStart;
+                    int stripped = endsWith(nameStart, nameEnd, BUCKET) ? nameEnd - BUCKET.length : nameEnd;
+                    nameHash = hash(nameStart, stripped);
+                    int familyEnd = stripped;
+                    for (byte[] suffix : SUFFIXES) {
+                        if (endsWith(nameStart, stripped, suffix)) {
+                            familyEnd = stripped - suffix.length;
+                            break;
+                        }
+                    }
+                    int familyLength = familyEnd - nameStart;
+                    if (runs && (familyLength != prevFamilyLength || !Arrays.equals(d, nameStart, familyEnd, d,
+                            prevFamilyStart, prevFamilyStart + familyLength))) {
+                        prevFamilyStart = nameStart;
+                        prevFamilyLength = familyLength;
+                        if (startFamily(new String(d, nameStart, familyLength, StandardCharsets.ISO_8859_1),
+                                lineStart)) {
+                            return true;
+                        }
+                    }
+                }
+                int j = skipBlanks(nameEnd, e);
+                int idEnd = nameEnd;
+                long pairs = 0;
+                if (j < e && d[j] == '{') {
+                    idEnd = -1;
+                    j++;
+                    for (int k = 0;; k++) {
+                        j = skipBlanks(j, e);
+                        if (j >= e) {
+                            break;
+                        }
+                        if (d[j] == '}') {
+                            idEnd = j + 1;
+                            break;
+                        }
+                        long labelHash;
+                        int vs;
+                        int len = k < KEYS ? keyLength[k] : 0;
+                        if (len > 0 && j <= lastWord - 8 && (((long) LONGS.get(d, j) ^ key0[k]) & mask0[k]) == 0
+                                && (((long) LONGS.get(d, j + 8) ^ key1[k]) & mask1[k]) == 0) {
+                            labelHash = keyHash[k]; // the label written as on the last line that had it here
+                            vs = j + len;
+                        } else {
+                            int ls = j;
+                            int eq = indexOf(j, EQUALS, (byte) '=');
+                            if (eq >= e) {
+                                break;
+                            }
+                            int le = eq;
+                            while (le > ls && (d[le - 1] == ' ' || d[le - 1] == '\t')) {
+                                le--;
+                            }
+                            j = skipBlanks(eq + 1, e);
+                            if (j >= e || d[j] != '"') {
+                                break;
+                            }
+                            vs = j + 1;
+                            labelHash = hash(ls, le);
+                            if (k < KEYS) {
+                                remember(k, ls, vs, labelHash);
+                            }
+                        }
+                        int ve = closingQuote(vs, e);
+                        if (ve >= e) {
+                            break;
+                        }
+                        long p = labelHash * M ^ hash(vs, ve);
+                        p *= 0xff51afd7ed558ccdL;
+                        pairs += p ^ p >>> 29;
+                        j = skipBlanks(ve + 1, e);
+                        if (j < e && d[j] == ',') {
+                            j++;
+                        } else {
+                            if (j < e && d[j] == '}') {
+                                idEnd = j + 1;
+                            }
+                            break;
+                        }
+                    }
+                    if (idEnd < 0) { // for the parser to report
+                        prevIdLength = -1;
+                        continue;
+                    }
+                }
+                long h = mix(nameHash ^ mix(pairs));
+                int idLength = idEnd - nameStart;
+                if (h != prevHash || idLength != prevIdLength
+                        || !Arrays.equals(d, nameStart, idEnd, d, prevIdStart, prevIdStart + idLength)) {
+                    prevIdStart = nameStart;
+                    prevIdLength = idLength;
+                    prevHash = h;
+                    if (add(h, lineStart)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Notes label {@code data[from, valueStart)} (name, {@code =}, quote) at position {@code k} if it fits. */
+        private void remember(int k, int from, int valueStart, long hash) {
+            int len = valueStart - from;
+            if (len > 16 || from > lastWord - 8 || data[valueStart - 2] != '=') {
+                keyLength[k] = 0;
+                return;
+            }
+            keyLength[k] = len;
+            mask0[k] = len >= 8 ? -1L : -1L >>> (64 - 8 * len);
+            mask1[k] = len <= 8 ? 0 : -1L >>> (128 - 8 * len);
+            key0[k] = (long) LONGS.get(data, from) & mask0[k];
+            key1[k] = (long) LONGS.get(data, from + 8) & mask1[k];
+            keyHash[k] = hash;
+        }
+
+        /**
+         * Starts the run of lines of family {@code name} at {@code lineStart}; when the family was met before, gives
+         * it a set of its own with the lines of its first run. True when that finds a series met again.
+         */
+        private boolean startFamily(String name, int lineStart) {
+            if (family != null && family.lines == null) {
+                family.from = runStart;
+                family.to = lineStart;
+            }
+            shared.clear();
+            family = families.computeIfAbsent(name, k -> new Family());
+            runStart = lineStart;
+            if (family.lines != null) {
+                lines = family.lines;
+            } else if (family.from >= 0) {
+                lines = family.lines = new Lines();
+                return scan(family.from, family.to, false);
+            } else {
+                lines = shared;
+            }
+            return false;
+        }
+
+        /** Adds the line's hash to {@link #lines}; true when an earlier line with that hash is of the same series. */
+        private boolean add(long h, int line) {
+            if (h == 0) {
+                h = 1;
+            }
+            Lines set = lines;
+            long[] t = set.table;
+            int mask = (t.length >> 1) - 1;
+            int k = (int) (h ^ (h >>> 32)) & mask;
+            while (true) {
+                long at = t[2 * k];
+                if (at == 0) {
+                    set.put(k, h, line);
+                    return false;
+                }
+                if (at == h && sameSeries((int) t[2 * k + 1], line)) {
+                    return true;
+                }
+                k = (k + 1) & mask;
+            }
+        }
+
+        /** Whether the sample lines at {@code a} and {@code b} have the same name and the same label pairs. */
+        private boolean sameSeries(int a, int b) {
+            int[] x = tokens(a);
+            int[] y = tokens(b);
+            if (x == null || y == null || x.length != y.length
+                    || !Arrays.equals(data, x[0], x[1], data, y[0], y[1])) {
+                return false;
+            }
+            for (int p = 2; p < x.length; p += 4) {
+                if (!Arrays.equals(data, x[p], x[p + 1], data, y[p], y[p + 1])
+                        || !Arrays.equals(data, x[p + 2], x[p + 3], data, y[p + 2], y[p + 3])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The line's name (less {@code _bucket}) and label pairs as offsets {@code name from, to, then per pair
+         * label from, to, value from, to}, pairs sorted by label; null if the line cannot be read.
+         */
+        private int[] tokens(int i) {
+            byte[] d = data;
+            i = skipBlanks(i, end);
+            int nameStart = i;
+            while (i < end && NAME[d[i] & 0xff]) {
+                i++;
+            }
+            int nameEnd = endsWith(nameStart, i, BUCKET) ? i - BUCKET.length : i;
+            List<int[]> pairs = new ArrayList<>();
+            i = skipBlanks(i, end);
+            if (i < end && d[i] == '{') {
+                i++;
+                while (true) {
+                    i = skipBlanks(i, end);
+                    if (i < end && d[i] == '}') {
+                        break;
+                    }
+                    int ls = i;
+                    while (i < end && NAME[d[i] & 0xff] && d[i] != ':') {
+                        i++;
+                    }
+                    int le = i;
+                    i = skipBlanks(i, end);
+                    if (le == ls || i >= end || d[i] != '=') {
+                        return null;
+                    }
+                    i = skipBlanks(i + 1, end);
+                    if (i >= end || d[i] != '"') {
+                        return null;
+                    }
+                    int vs = ++i;
+                    while (i < end && d[i] != '"' && d[i] != '\n') {
+                        i += d[i] == '\\' ? 2 : 1;
+                    }
+                    if (i >= end || d[i] != '"') {
+                        return null;
+                    }
+                    pairs.add(new int[] {ls, le, vs, i});
+                    i = skipBlanks(i + 1, end);
+                    if (i < end && d[i] == ',') {
+                        i++;
+                    } else if (i >= end || d[i] != '}') {
+                        return null;
+                    }
+                }
+            }
+            pairs.sort((p, q) -> Arrays.compare(d, p[0], p[1], d, q[0], q[1]));
+            int[] out = new int[2 + 4 * pairs.size()];
+            out[0] = nameStart;
+            out[1] = nameEnd;
+            for (int p = 0; p < pairs.size(); p++) {
+                System.arraycopy(pairs.get(p), 0, out, 2 + 4 * p, 4);
+            }
+            return out;
+        }
+
+        private boolean endsWith(int from, int to, byte[] suffix) {
+            return to - from > suffix.length && Arrays.equals(data, to - suffix.length, to, suffix, 0, suffix.length);
+        }
+
+        /** A hash of {@code data[from, to)}, eight bytes at a time. */
+        private long hash(int from, int to) {
+            byte[] d = data;
+            long h = to - from;
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                h = (h ^ (long) LONGS.get(d, i)) * M;
+                h ^= h >>> 32;
+            }
+            if (i < to) {
+                long w;
+                if (i <= lastWord) {
+                    w = (long) LONGS.get(d, i) & (-1L >>> (64 - 8 * (to - i)));
+                } else {
+                    w = 0;
+                    for (int k = to - 1; k >= i; k--) {
+                        w = w << 8 | (d[k] & 0xff);
+                    }
+                }
+                h = (h ^ w) * M;
+                h ^= h >>> 32;
+            }
+            return h;
+        }
+
+        /** The high bit of every byte of {@code w} equal to the byte of {@code pattern}; exact for the lowest. */
+        private static long matches(long w, long pattern) {
+            long x = w ^ pattern;
+            return (x - ONES) & ~x & HIGHS;
+        }
+
+        /** The first offset at or after {@code i} holding {@code c} ({@code pattern} is it in every byte), or end. */
+        private int indexOf(int i, long pattern, byte c) {
+            byte[] d = data;
+            for (; i <= lastWord; i += 8) {
+                long m = matches((long) LONGS.get(d, i), pattern);
+                if (m != 0) {
+                    return Math.min(end, i + (Long.numberOfTrailingZeros(m) >>> 3));
+                }
+            }
+            while (i < end && d[i] != c) {
+                i++;
+            }
+            return Math.min(i, end);
+        }
+
+        /**
+         * The offset of the quote that ends a label value starting at {@code i} (escapes skipped), or {@code e} (the
+         * end of the line) if there is none before it.
+         */
+        private int closingQuote(int i, int e) {
+            byte[] d = data;
+            while (i <= lastWord) {
+                long w = (long) LONGS.get(d, i);
+                long m = matches(w, QUOTES) | matches(w, BACKSLASHES);
+                if (m == 0) {
+                    i += 8;
+                    if (i >= e) {
+                        return e;
+                    }
+                    continue;
+                }
+                int k = i + (Long.numberOfTrailingZeros(m) >>> 3);
+                if (k >= e || d[k] == '"') {
+                    return Math.min(k, e);
+                }
+                i = k + 2;
+            }
+            while (i < e && d[i] != '"') {
+                i += d[i] == '\\' ? 2 : 1;
+            }
+            return Math.min(i, e);
+        }
+
+        private int skipBlanks(int i, int e) {
+            while (i < e && (data[i] == ' ' || data[i] == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        private static long mix(long h) {
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            h ^= h >>> 33;
+            return h;
+        }
+    }
+}
