@@ -325,7 +325,7 @@ final class RepeatedSeries {
                         if (ve >= e) {
                             break;
                         }
-                        long p = labelHash * M ^ hash(vs, ve);
+                        long p = labelHash * M ^ valueHash;
                         p *= 0xff51afd7ed558ccdL;
                         pairs += p ^ p >>> 29;
                         j = skipBlanks(ve + 1, e);
@@ -547,31 +547,52 @@ final class RepeatedSeries {
 
         /**
          * The offset of the quote that ends a label value starting at {@code i} (escapes skipped), or {@code e} (the
-         * end of the line) if there is none before it.
+         * end of the line) if there is none before it; the hash of the value's bytes goes to {@link #valueHash}.
          */
         private int closingQuote(int i, int e) {
             byte[] d = data;
-            while (i <= lastWord) {
-                long w = (long) LONGS.get(d, i);
+            long h = 0;
+            while (i < e) {
+                long w = i <= lastWord ? (long) LONGS.get(d, i) : tail(i);
                 long m = matches(w, QUOTES) | matches(w, BACKSLASHES);
                 if (m == 0) {
+                    h = (h ^ w) * M;
+                    h ^= h >>> 32;
                     i += 8;
-                    if (i >= e) {
-                        return e;
-                    }
                     continue;
                 }
-                int k = i + (Long.numberOfTrailingZeros(m) >>> 3);
-                if (k >= e || d[k] == '"') {
-                    return Math.min(k, e);
+                int bits = Long.numberOfTrailingZeros(m) - 7; // of the bytes before the first match
+                int k = i + (bits >>> 3);
+                if (k >= e) {
+                    return e;
                 }
+                h = (h ^ w & ((1L << bits) - 1) ^ (long) bits << 56) * M;
+                h ^= h >>> 32;
+                if (d[k] == '"') {
+                    valueHash = h;
+                    return k;
+                }
+                if (k + 1 >= e) {
+                    return e;
+                }
+                h = (h ^ (d[k + 1] & 0xff)) * M; // the escaped character
+                h ^= h >>> 32;
                 i = k + 2;
             }
-            while (i < e && d[i] != '"') {
-                i += d[i] == '\\' ? 2 : 1;
-            }
-            return Math.min(i, e);
+            return e;
         }
+
+        /** The bytes from {@code i} to the end of the data as a little-endian long, zeros after the end. */
+        private long tail(int i) {
+            long w = 0;
+            for (int k = Math.min(data.length, i + 8) - 1; k >= i; k--) {
+                w = w << 8 | (data[k] & 0xff);
+            }
+            return w;
+        }
+
+        /** The hash of the label value {@link #closingQuote} found last. */
+        private long valueHash;
 
         private int skipBlanks(int i, int e) {
             while (i < e && (data[i] == ' ' || data[i] == '\t')) {
