@@ -5,6 +5,7 @@ import io.jflux.api.Execution;
 import io.jflux.api.RunOptions;
 import io.jflux.api.Script;
 import io.jflux.io.ExpositionParser;
+import io.jflux.io.RepeatedSeries;
 import io.jflux.table.FluxTable;
 import io.jflux.table.TableBatcher;
 import io.jflux.table.TableStream;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scrape to tables over a generated exposition of {@code samples} samples ({@link ExpositionGenerator}):
- * {@link ExpositionParser} straight into a batcher (every table polled and closed), and
+ * {@link ExpositionParser} straight into a batcher (every table polled and closed), its pre-pass alone, and
  * {@code prometheus.scrape(url: "file:...") |> count()} through the API (every table drained and closed), against
  * two plain-Java baselines in the same run: counting the lines of the file read from disk, and a scanner that makes
  * a String of every name, label name and value and parses the value with {@code Double.parseDouble}.
@@ -95,6 +96,15 @@ public class ScrapeBenchmark {
             }
         }
         return rows;
+    }
+
+    /**
+     * The parser's pre-pass alone ({@link RepeatedSeries#find}: is a series in more than one place?), which
+     * {@link #parser} includes.
+     */
+    @Benchmark
+    public boolean repeatedSeries() {
+        return RepeatedSeries.find(data, data.length);
     }
 
     /** The whole path through the API: read the file, parse, count per table, drain. */

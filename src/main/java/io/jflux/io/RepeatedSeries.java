@@ -34,7 +34,7 @@ import java.util.function.BooleanSupplier;
  * and stops there. It errs only towards the slow path (a name that is not really a histogram's, a line with a NaN
  * value that makes no row), and the slow path gives the parser's own answer in every case.
  */
-final class RepeatedSeries {
+public final class RepeatedSeries {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -100,7 +100,7 @@ final class RepeatedSeries {
     }
 
     /** Whether a series of {@code data[0, length)} may appear in more than one run of lines (see the class). */
-    static boolean find(byte[] data, int length) {
+    public static boolean find(byte[] data, int length) {
         return new Finder(data, length).run();
     }
 
@@ -496,7 +496,9 @@ final class RepeatedSeries {
         }
 
         private boolean endsWith(int from, int to, byte[] suffix) {
-            return to - from > suffix.length && Arrays.equals(data, to - suffix.length, to, suffix, 0, suffix.length);
+            int n = suffix.length;
+            return to - from > n && data[to - 1] == suffix[n - 1] && data[to - n] == '_'
+                    && Arrays.equals(data, to - n, to, suffix, 0, n);
         }
 
         /** A hash of {@code data[from, to)}, eight bytes at a time. */
