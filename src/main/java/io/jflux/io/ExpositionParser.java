@@ -398,8 +398,22 @@ public final class ExpositionParser {
         return new SeriesKey(field, bytes, ends);
     }
 
-    /** A series' group key values, made only when something asks for them. */
-    private record SeriesKey(String field, byte[] bytes, int[] ends) implements GroupKey.Source {
+    /**
+     * A series' group key values, made only when something asks for them; equal to another by content, so that
+     * {@link RepeatedSeries} can find the tables of one series without making their values.
+     */
+    record SeriesKey(String field, byte[] bytes, int[] ends) implements GroupKey.Source {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SeriesKey k && field.equals(k.field) && Arrays.equals(bytes, k.bytes)
+                    && Arrays.equals(ends, k.ends);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * field.hashCode() + Arrays.hashCode(bytes);
+        }
+
         @Override
         public List<Value> values() {
             Value[] v = new Value[2 + ends.length];

@@ -1,5 +1,6 @@
 package io.jflux.io;
 
+import io.jflux.table.ColumnMeta;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
 import io.jflux.table.TableBatcher;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,47 +59,86 @@ public final class RepeatedSeries {
     }
 
     /**
-     * Parses every line ({@code parseLine} until it returns false: the runs end up in {@link #runs}), then writes
-     * one table per group key into the target batcher and flushes it; returns false, as the parser's last step
-     * does. Whatever it fails with, the runs' memory is released.
+     * Parses every line ({@code parseLine} until it returns false: the runs end up in {@link #runs}), then hands
+     * the target batcher one table per group key, in the order of first lines: a series' only run as it is, the
+     * runs of a series met in several places copied into one table; flushes the target and returns false, as the
+     * parser's last step does. Whatever it fails with, the runs' memory is released.
      */
     boolean step(BooleanSupplier parseLine) {
         if (done) {
             return false;
         }
         done = true;
-        Map<GroupKey, List<FluxTable>> groups = new LinkedHashMap<>();
+        Map<Object, Object> groups = new LinkedHashMap<>(); // a run, or the list of a series' runs
         try {
             while (parseLine.getAsBoolean()) {
                 // the next line
             }
             FluxTable t;
             while ((t = runs.poll()) != null) {
-                groups.computeIfAbsent(t.key(), k -> new ArrayList<>(2)).add(t);
-            }
-            for (List<FluxTable> group : groups.values()) {
-                FluxTable first = group.get(0);
-                TableBuilder b = target.startTable(first.key(), first.columns());
-                for (int r = 0; r < group.size(); r++) {
-                    FluxTable run = group.get(r);
-                    for (int c = 0; c < run.columnCount(); c++) {
-                        b.appendRange(c, run, c, 0, run.rowCount());
-                    }
-                    run.close();
+                Object series = series(t);
+                Object first = groups.putIfAbsent(series, t);
+                if (first instanceof FluxTable run) {
+                    List<FluxTable> group = new ArrayList<>(4);
+                    group.add(run);
+                    group.add(t);
+                    groups.put(series, group);
+                } else if (first != null) {
+                    @SuppressWarnings("unchecked")
+                    List<FluxTable> group = (List<FluxTable>) first;
+                    group.add(t);
                 }
-                target.endTable();
+            }
+            for (Iterator<Object> it = groups.values().iterator(); it.hasNext();) {
+                Object g = it.next();
+                it.remove();
+                if (g instanceof FluxTable run) {
+                    target.offer(run);
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<FluxTable> group = (List<FluxTable>) g;
+                try {
+                    FluxTable first = group.get(0);
+                    TableBuilder b = target.startTable(first.key(), first.columns());
+                    for (FluxTable run : group) {
+                        for (int c = 0; c < run.columnCount(); c++) {
+                            b.appendRange(c, run, c, 0, run.rowCount());
+                        }
+                    }
+                    target.endTable();
+                } finally {
+                    for (FluxTable run : group) {
+                        run.close();
+                    }
+                }
             }
             target.flush();
         } finally {
-            for (List<FluxTable> group : groups.values()) {
-                for (FluxTable run : group) {
+            for (Object g : groups.values()) {
+                if (g instanceof FluxTable run) {
                     run.close();
+                } else {
+                    for (Object run : (List<?>) g) {
+                        ((FluxTable) run).close();
+                    }
                 }
             }
             runs.close();
         }
         return false;
     }
+
+    /**
+     * What tells a run's series from the others: its columns and the parser's compact key, which compares without
+     * making the key's values; the group key itself for any other key.
+     */
+    private static Object series(FluxTable t) {
+        GroupKey key = t.key();
+        return key.source() instanceof ExpositionParser.SeriesKey s ? new Series(key.columns(), s) : key;
+    }
+
+    private record Series(List<ColumnMeta> columns, ExpositionParser.SeriesKey key) {}
 
     /** Whether a series of {@code data[0, length)} may appear in more than one run of lines (see the class). */
     public static boolean find(byte[] data, int length) {

@@ -74,6 +74,11 @@ public final class GroupKey implements Comparable<GroupKey> {
         return columns.size();
     }
 
+    /** The source of a {@linkplain #lazy lazy} key's values; null for a key made with its values. */
+    public Source source() {
+        return source;
+    }
+
     /** The index of the column labelled {@code label}, or -1. */
     public int indexOf(String label) {
         for (int i = 0; i < columns.size(); i++) {

@@ -189,6 +189,19 @@ public final class TableBatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands out {@code table}, made elsewhere, after the tables ended before it: from now on it is the batcher's
+     * until {@link #poll} gives it back (closing the batcher closes it). Not while a table is being written.
+     */
+    public void offer(FluxTable table) {
+        if (tableStart >= 0) {
+            throw new IllegalStateException("a table is still being written");
+        }
+        Batch b = new Batch();
+        b.views = new FluxTable[] {table};
+        addSlot(b, 0);
+    }
+
     /** Seals every open batch: every ended table becomes ready. */
     public void flush() {
         if (tableStart >= 0) {

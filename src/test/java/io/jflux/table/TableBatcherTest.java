@@ -76,6 +76,29 @@ class TableBatcherTest {
     }
 
     @Test
+    void anOfferedTableComesOutInItsTurnAndIsClosedWithTheBatcher() {
+        try (TableBatcher other = new TableBatcher(allocator)) {
+            write(other, "x", 7);
+            write(other, "y", 8);
+            other.flush();
+            FluxTable x = other.poll();
+            FluxTable y = other.poll();
+            try (TableBatcher b = other.sibling()) {
+                write(b, "a", 1);
+                b.offer(x);
+                assertNull(b.poll(), "the offered table waits for the one ended before it");
+                write(b, "c", 3);
+                b.flush();
+                List<FluxTable> tables = drain(b);
+                assertEquals(List.of(key("a"), key("x"), key("c")), tables.stream().map(FluxTable::key).toList());
+                assertEquals(List.<Value>of(new StringValue("x"), IntValue.of(7)), tables.get(1).row(0));
+                tables.forEach(FluxTable::close);
+                b.offer(y); // never polled: closing the batcher closes it
+            }
+        }
+    }
+
+    @Test
     void memoryIsReleasedWhenTheLastSliceCloses() {
         try (TableBatcher b = new TableBatcher(allocator)) {
             write(b, "a", 1);
