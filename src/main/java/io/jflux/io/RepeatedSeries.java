@@ -27,8 +27,8 @@ import java.util.function.BooleanSupplier;
  * batcher of its own, then the runs with one group key are copied together, in the order of their first lines,
  * into the caller's batcher.
  *
- * <p>{@link #find} reads every sample line once: it hashes the metric name (less a {@code _bucket} suffix, since a
- * histogram's buckets take the family's name) and the label pairs (each value as written, which is its one
+ * <p>{@link #find} reads every sample line once: it hashes the metric name (less any {@code _bucket} at its end,
+ * since a histogram's buckets take the family's name) and the label pairs (each value as written, which is its one
  * spelling; the pairs' hashes summed, so their order and the blanks between them do not count), puts the 64-bit
  * hash of the line in a set of primitives (one per metric family, see {@link Finder#families}), and compares the
  * lines themselves only when a hash is met again. A line written exactly like the sample line before it is
@@ -300,7 +300,7 @@ public final class RepeatedSeries {
                     }
                     prevNameStart = nameStart;
                     prevNameLength = nameEnd - nameStart;
-                    int stripped = endsWith(nameStart, nameEnd, BUCKET) ? nameEnd - BUCKET.length : nameEnd;
+                    int stripped = withoutBuckets(nameStart, nameEnd);
                     nameHash = hash(nameStart, stripped);
                     int familyEnd = stripped;
                     for (byte[] suffix : SUFFIXES) {
@@ -477,8 +477,8 @@ public final class RepeatedSeries {
         }
 
         /**
-         * The line's name (less {@code _bucket}) and label pairs as offsets {@code name from, to, then per pair
-         * label from, to, value from, to}, pairs sorted by label; null if the line cannot be read.
+         * The line's name (less any {@code _bucket} at its end) and label pairs as offsets {@code name from, to,
+         * then per pair label from, to, value from, to}, pairs sorted by label; null if the line cannot be read.
          */
         private int[] tokens(int i) {
             byte[] d = data;
@@ -487,7 +487,7 @@ public final class RepeatedSeries {
             while (i < end && NAME[d[i] & 0xff]) {
                 i++;
             }
-            int nameEnd = endsWith(nameStart, i, BUCKET) ? i - BUCKET.length : i;
+            int nameEnd = withoutBuckets(nameStart, i);
             List<int[]> pairs = new ArrayList<>();
             i = skipBlanks(i, end);
             if (i < end && d[i] == '{') {
@@ -534,6 +534,17 @@ public final class RepeatedSeries {
                 System.arraycopy(pairs.get(p), 0, out, 2 + 4 * p, 4);
             }
             return out;
+        }
+
+        /**
+         * The end of name {@code data[from, to)} less every {@code _bucket} at its end: a series' field is its name
+         * or, for a histogram's bucket, the name less one {@code _bucket}, and either way this is the same.
+         */
+        private int withoutBuckets(int from, int to) {
+            while (endsWith(from, to, BUCKET)) {
+                to -= BUCKET.length;
+            }
+            return to;
         }
 
         private boolean endsWith(int from, int to, byte[] suffix) {

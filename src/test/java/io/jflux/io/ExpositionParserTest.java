@@ -214,6 +214,24 @@ class ExpositionParserTest {
     }
 
     @Test
+    void samplesOfOtherNamesWithOneKeyAreOneTable() {
+        // a histogram's bucket and a sample named like the family with an le label; a histogram family named
+        // x_bucket and a sample named x_bucket: the same field and labels, so the same series
+        String head = "_time:time, _measurement:string, _field:string, _value:float, url:string, le:string";
+        assertEquals("table [_measurement=prometheus, _field=h, le=1] " + head + "\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, h, 1, u, 1\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, h, 3, u, 1\n"
+                + "table [_measurement=prometheus, _field=g] _time:time, _measurement:string, _field:string,"
+                + " _value:float, url:string\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, g, 2, u\n",
+                parse("# TYPE h histogram\nh_bucket{le=\"1\"} 1\ng 2\nh{le=\"1\"} 3\n"));
+        assertEquals("table [_measurement=prometheus, _field=x_bucket, le=1] " + head + "\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, x_bucket, 4, u, 1\n"
+                + "  2021-01-01T00:00:00.000000000Z, prometheus, x_bucket, 5, u, 1\n",
+                parse("# TYPE x_bucket histogram\nx_bucket_bucket{le=\"1\"} 4\nx_bucket{le=\"1\"} 5\n"));
+    }
+
+    @Test
     void repeatedSeriesAcrossManyBatches() {
         StringBuilder text = new StringBuilder();
         for (int round = 0; round < 3; round++) {

@@ -11,27 +11,28 @@ class RepeatedSeriesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-            every series once                       | a 1;b 2;a{x="1"} 3;a{x="2"} 4;# TYPE h histogram;h_bucket{le="1"} 5;h_sum 6 | false
-            consecutive lines written alike         | a{x="1"} 1 1;a{x="1"} 2 2;b 3;b 4                                          | false
-            alike but for a comment between         | a 1;# HELP a x;a 2                                                          | false
-            met again after another                 | a 1;b 2;a 3                                                                 | true
-            labels in another order                 | a{x="1",y="2"} 1;a{y="2",x="1"} 2                                           | true
-            other spacing, consecutive              | a{x="1"} 1;a { x = "1" , } 2                                                | true
-            empty braces are no labels              | a 1;a{} 2                                                                   | true
-            a bucket named like its family          | h_bucket{le="1"} 1;h{le="1"} 2                                              | true
-            a family met a third time               | a{x="1"} 1;b 2;a{x="2"} 3;b{y="1"} 4;a_sum 5;a{x="1"} 6                    | true
-            three pieces, each series once          | a{x="1"} 1;b 2;a{x="2"} 3;b{y="1"} 4;a_sum 5;a{x="3"} 6                    | false
-            a histogram in pieces                   | h_bucket{le="1"} 1;h_sum 2;g 3;h_count 4;h_bucket{le="2"} 5;h_sum 6         | true
-            long label names in another order       | m{a_rather_long_label_name="1",b="2"} 1;m{b="2",a_rather_long_label_name="1"} 2 | true
-            long label names, other values          | m{a_rather_long_label_name="1",b="2"} 1;m{a_rather_long_label_name="2",b="2"} 2 | false
-            a label name that grows by a letter     | m{job="1",x="2"} 1;m{jobs="1",x="2"} 2;n 3;m{jobs="1",x="2"} 4              | true
-            another value                           | a{x="1"} 1;b 2;a{x="1 "} 3                                                  | false
-            another label                           | a{x="1"} 1;b 2;a{y="1"} 3                                                   | false
-            a value holding a comma and brace       | 'a{x="1,y=\\"2\\"}"} 1;b 2;a{y="2",x="1"} 3'                               | false
-            the same escaped value                  | 'a{x="q\\"\\\\"} 1;b 2;a{x="q\\"\\\\"} 3'                                  | true
-            a name that only starts alike           | ab 1;b 2;abc 3                                                              | false
-            lines the parser will reject            | a{x 1;{ 2; 9 3;a{x="1"} 4;b 5;a{x="1"} 6;a{x="1 7;c{x="1"} 8              | true
-            lines the parser will reject, no repeat | a{x 1;{ 2; 9 3;a{x="1"} 4;b 5;a{x="2"} 6;a{x="1 7;c{x="1"} 8              | false
+            every series once | a 1;b 2;a{x="1"} 3;a{x="2"} 4;# TYPE h histogram;h_bucket{le="1"} 5;h_sum 6 | false
+            consecutive lines written alike | a{x="1"} 1 1;a{x="1"} 2 2;b 3;b 4 | false
+            alike but for a comment between | a 1;# HELP a x;a 2 | false
+            met again after another | a 1;b 2;a 3 | true
+            labels in another order | a{x="1",y="2"} 1;a{y="2",x="1"} 2 | true
+            other spacing, consecutive | a{x="1"} 1;a { x = "1" , } 2 | true
+            empty braces are no labels | a 1;a{} 2 | true
+            a bucket named like its family | h_bucket{le="1"} 1;h{le="1"} 2 | true
+            a histogram family named x_bucket | x_bucket_bucket{le="1"} 1;y 2;x_bucket{le="1"} 3 | true
+            a family met a third time | a{x="1"} 1;b 2;a{x="2"} 3;b{y="1"} 4;a_sum 5;a{x="1"} 6 | true
+            three pieces, each series once | a{x="1"} 1;b 2;a{x="2"} 3;b{y="1"} 4;a_sum 5;a{x="3"} 6 | false
+            a histogram in pieces | h_bucket{le="1"} 1;h_sum 2;g 3;h_count 4;h_bucket{le="2"} 5;h_sum 6 | true
+            long names in another order | m{long_label_name_x="1",b="2"} 1;m{b="2",long_label_name_x="1"} 2 | true
+            long names, other values | m{long_label_name_x="1",b="2"} 1;m{long_label_name_x="2",b="2"} 2 | false
+            a label name that grows by a letter | m{job="1",x="2"} 1;m{jobs="1",x="2"} 2;n 3;m{jobs="1",x="2"} 4 | true
+            another value | a{x="1"} 1;b 2;a{x="1 "} 3 | false
+            another label | a{x="1"} 1;b 2;a{y="1"} 3 | false
+            a value holding a comma and brace | 'a{x="1,y=\\"2\\"}"} 1;b 2;a{y="2",x="1"} 3' | false
+            the same escaped value | 'a{x="q\\"\\\\"} 1;b 2;a{x="q\\"\\\\"} 3' | true
+            a name that only starts alike | ab 1;b 2;abc 3 | false
+            rejected lines | a{x 1;{ 2; 9 3;a{x="1"} 4;b 5;a{x="1"} 6;a{x="1 7;c{x="1"} 8 | true
+            rejected lines, no repeat | a{x 1;{ 2; 9 3;a{x="1"} 4;b 5;a{x="2"} 6;a{x="1 7;c{x="1"} 8 | false
             """)
     void findsSeriesInMoreThanOnePlace(String name, String lines, boolean expected) {
         byte[] text = (lines.replace(';', '\n') + "\n").getBytes(StandardCharsets.UTF_8);
