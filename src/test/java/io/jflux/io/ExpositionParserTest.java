@@ -8,6 +8,7 @@ import io.jflux.table.FluxTable;
 import io.jflux.table.TableBatcher;
 import io.jflux.table.Tables;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
@@ -229,6 +230,71 @@ class ExpositionParserTest {
                 + "  2021-01-01T00:00:00.000000000Z, prometheus, x_bucket, 4, u, 1\n"
                 + "  2021-01-01T00:00:00.000000000Z, prometheus, x_bucket, 5, u, 1\n",
                 parse("# TYPE x_bucket histogram\nx_bucket_bucket{le=\"1\"} 4\nx_bucket{le=\"1\"} 5\n"));
+    }
+
+    /**
+     * Random expositions whose series come back in other places, with labels in any order and spacing, escapes,
+     * timestamps and NaN: every group key is one table, holding every non-NaN sample of it in exposition order
+     * (each sample's value is its line number). Texts that {@link RepeatedSeries#find} passes take the fast path,
+     * so a repeat it misses shows as a second table.
+     */
+    @Test
+    void randomRepeatsGiveOneTablePerKeyWithItsRowsInOrder() {
+        java.util.Random random = new java.util.Random(42);
+        String[] names = {"a", "b_total", "h_bucket", "h_sum", "h", "u_bucket"};
+        String[] labels = {"x", "y", "le", "zz"};
+        String[] values = {"1", "2", "q\\\"", "n\\n", "+Inf"};
+        int fastPath = 0;
+        for (int round = 0; round < 400; round++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "# TYPE h histogram\n" : "");
+            int samples = 0;
+            int lines = 1 + random.nextInt(round % 2 == 0 ? 6 : 40);
+            for (int line = 1; line <= lines; line++) {
+                text.append(names[random.nextInt(names.length)]);
+                List<String> pairs = new java.util.ArrayList<>();
+                for (String label : labels) {
+                    if (random.nextInt(3) == 0) {
+                        String sp = random.nextBoolean() ? "" : " ";
+                        pairs.add(label + sp + "=" + sp + "\"" + values[random.nextInt(values.length)] + "\"");
+                    }
+                }
+                java.util.Collections.shuffle(pairs, random);
+                if (!pairs.isEmpty() || random.nextInt(4) == 0) {
+                    text.append(random.nextBoolean() ? "{" : " { ").append(String.join(random.nextBoolean() ? "," : " ,\t",
+                            pairs)).append(pairs.isEmpty() || random.nextBoolean() ? "}" : ",}");
+                }
+                boolean nan = random.nextInt(8) == 0;
+                text.append(' ').append(nan ? "NaN" : Integer.toString(line + 1));
+                if (random.nextBoolean()) {
+                    text.append(' ').append(random.nextInt(5));
+                }
+                text.append('\n');
+                samples += nan ? 0 : 1;
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            fastPath += RepeatedSeries.find(bytes, bytes.length) ? 0 : 1;
+            String out = parse(text.toString(), 3);
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            int rows = 0;
+            double last = 0;
+            for (String l : out.split("\n(?=table |  )")) {
+                if (l.isEmpty()) {
+                    continue;
+                }
+                if (l.startsWith("table ")) {
+                    assertEquals(true, keys.add(l), "a second table " + l + " from:\n" + text);
+                    last = 0;
+                } else {
+                    String[] cells = l.split(", ");
+                    double v = Double.parseDouble(cells[3]);
+                    assertEquals(true, v > last, "rows out of order in:\n" + out + "\nfrom:\n" + text);
+                    last = v;
+                    rows++;
+                }
+            }
+            assertEquals(samples, rows, text.toString());
+        }
+        assertEquals(true, fastPath > 100, fastPath + " texts without a series in two places");
     }
 
     @Test
