@@ -235,6 +235,15 @@ public final class RepeatedSeries {
         private final Map<String, Family> families = new HashMap<>();
         private final Lines shared = new Lines();
         /**
+         * Of the last line read, when it had labels: where each pair followed by a comma ends (from the start of the
+         * name) and the sum of the pairs' hashes up to there; a line that begins as it did, up to the end of some
+         * of those pairs, takes them as they are. Lines of a histogram's series differ only in their last label.
+         */
+        private final int[] pairEnd = new int[KEYS];
+        private final long[] partial = new long[KEYS];
+        /** How many of {@link #pairEnd} hold for the last line, or -1 when it had no labels. */
+        private int pairCount = -1;
+        /**
          * Per label position, the label of the last line that had one there, when it fits in two longs with its
          * {@code ="}: its bytes, their masks, its length and hash. Lines of one family mostly write the same labels
          * in the same places, so a label is usually known by one or two comparisons of longs.
@@ -292,8 +301,10 @@ public final class RepeatedSeries {
                 }
                 int nameStart = at;
                 int nameEnd = nameStart + prevNameLength;
+                boolean sameName = true;
                 if (prevNameLength < 0 || nameEnd >= e || NAME[d[nameEnd] & 0xff]
                         || !Arrays.equals(d, nameStart, nameEnd, d, prevNameStart, prevNameStart + prevNameLength)) {
+                    sameName = false;
                     nameEnd = nameStart + 1;
                     while (nameEnd < e && NAME[d[nameEnd] & 0xff]) {
                         nameEnd++;
@@ -320,13 +331,38 @@ public final class RepeatedSeries {
                         }
                     }
                 }
-                int j = skipBlanks(nameEnd, e);
-                int idEnd = nameEnd;
+                int j;
+                int k = 0;
                 long pairs = 0;
-                if (j < e && d[j] == '{') {
-                    idEnd = -1;
+                boolean labelled;
+                int reused = 0;
+                if (sameName && pairCount >= 0) {
+                    // the pairs this line writes as the last one did count as they did there
+                    int m = Arrays.mismatch(d, nameStart, Math.min(e, nameStart + prevIdLength), d, prevIdStart,
+                            prevIdStart + prevIdLength);
+                    if (m < 0) {
+                        continue; // written exactly like the last line: in its table
+                    }
+                    reused = pairCount;
+                    while (reused > 0 && pairEnd[reused - 1] > m) {
+                        reused--;
+                    }
+                }
+                if (reused > 0) {
+                    k = reused;
+                    pairs = partial[reused - 1];
+                    j = nameStart + pairEnd[reused - 1];
+                    labelled = true;
+                } else {
+                    j = skipBlanks(nameEnd, e);
+                    labelled = j < e && d[j] == '{';
                     j++;
-                    for (int k = 0;; k++) {
+                }
+                int idEnd = nameEnd;
+                pairCount = -1;
+                if (labelled) {
+                    idEnd = -1;
+                    for (;; k++) {
                         j = skipBlanks(j, e);
                         if (j >= e) {
                             break;
@@ -372,6 +408,11 @@ public final class RepeatedSeries {
                         j = skipBlanks(ve + 1, e);
                         if (j < e && d[j] == ',') {
                             j++;
+                            if (k < KEYS) {
+                                pairEnd[k] = j - nameStart;
+                                partial[k] = pairs;
+                                reused = k + 1;
+                            }
                         } else {
                             if (j < e && d[j] == '}') {
                                 idEnd = j + 1;
@@ -383,6 +424,7 @@ public final class RepeatedSeries {
                         prevIdLength = -1;
                         continue;
                     }
+                    pairCount = reused;
                 }
                 long h = mix(nameHash ^ mix(pairs));
                 int idLength = idEnd - nameStart;

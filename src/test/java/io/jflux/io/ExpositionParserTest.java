@@ -243,7 +243,7 @@ class ExpositionParserTest {
         java.util.Random random = new java.util.Random(42);
         String[] names = {"a", "b_total", "h_bucket", "h_sum", "h", "u_bucket"};
         String[] labels = {"x", "y", "le", "zz"};
-        String[] values = {"1", "2", "q\\\"", "n\\n", "+Inf"};
+        String[] values = {"1", "12", "1 ", "", "2", "q\\\"", "q\\\\", "n\\n", "+Inf"};
         int fastPath = 0;
         for (int round = 0; round < 400; round++) {
             StringBuilder text = new StringBuilder(random.nextBoolean() ? "# TYPE h histogram\n" : "");

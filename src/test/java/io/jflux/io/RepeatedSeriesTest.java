@@ -3,6 +3,15 @@ package io.jflux.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,6 +48,54 @@ class RepeatedSeriesTest {
         assertEquals(expected, RepeatedSeries.find(text, text.length));
         byte[] crlf = (lines.replace(";", "\r\n")).getBytes(StandardCharsets.UTF_8);
         assertEquals(expected, RepeatedSeries.find(crlf, crlf.length), "with CR LF and no final newline");
+    }
+
+    /**
+     * Small random texts against a plain reading of the rule: a line written exactly like the sample line before it
+     * is in that line's table; any other line whose name (less any _bucket at its end) and label pairs were met
+     * before is a series in a second place.
+     */
+    @Test
+    void agreesWithAPlainReadingOnRandomTexts() {
+        Random random = new Random(7);
+        String[] names = {"a", "a_bucket", "b"};
+        String[] labels = {"x", "le", "long_label_name_x"};
+        String[] values = {"1", "12", "1 ", "q\\\""};
+        int found = 0;
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            Set<String> seen = new HashSet<>();
+            String prevId = null;
+            boolean expected = false;
+            int lines = 2 + random.nextInt(10);
+            for (int line = 0; line < lines; line++) {
+                String name = names[random.nextInt(names.length)];
+                Map<String, String> pairs = new TreeMap<>();
+                List<String> written = new ArrayList<>();
+                for (String label : labels) {
+                    if (random.nextBoolean()) {
+                        String value = values[random.nextInt(values.length)];
+                        pairs.put(label, value);
+                        String sp = random.nextInt(4) == 0 ? " " : "";
+                        written.add(label + sp + "=" + sp + "\"" + value + "\"");
+                    }
+                }
+                if (random.nextBoolean()) {
+                    Collections.shuffle(written, random);
+                }
+                String id = name + (pairs.isEmpty() && random.nextBoolean() ? ""
+                        : "{" + String.join(random.nextInt(4) == 0 ? " , " : ",", written) + "}");
+                text.append(id).append(' ').append(line).append('\n');
+                if (!id.equals(prevId) && !seen.add(name.replaceAll("(_bucket)+$", "") + pairs)) {
+                    expected = true;
+                }
+                prevId = id;
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            assertEquals(expected, RepeatedSeries.find(bytes, bytes.length), text.toString());
+            found += expected ? 1 : 0;
+        }
+        assertEquals(true, found > 600 && found < 2400, found + " of 3000 texts with a repeat");
     }
 
     @ParameterizedTest(name = "{0} labels")
