@@ -24,8 +24,8 @@ import java.util.function.BooleanSupplier;
  * still be one table. {@link ExpositionParser} makes one table per run of consecutive lines of a series written
  * alike; {@link #find} tells, before any table goes out, whether the text has a series in more than one such run,
  * and only then does the parser take the slow path of an instance of this class: every run is parsed into a
- * batcher of its own, then the runs with one group key are copied together, in the order of their first lines,
- * into the caller's batcher.
+ * batcher of its own, then the caller's batcher gets one table per group key, in the order of their first lines
+ * (a series' only run as it is, the runs of a series met in several places copied into one table).
  *
  * <p>{@link #find} reads every sample line once: it hashes the metric name (less any {@code _bucket} at its end,
  * since a histogram's buckets take the family's name) and the label pairs (each value as written, which is its one
