@@ -1,6 +1,5 @@
 package io.jflux.eval;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,69 +33,19 @@ public final class Values {
         if (d == 0) {
             return (1 / d < 0) ? "-0" : "0";
         }
-        Digits g = shortest(d);
-        StringBuilder sb = new StringBuilder(g.digits.length() + 8);
-        if (d < 0) {
-            sb.append('-');
-        }
-        int n = g.digits.length();
-        if (g.point <= 0) {
-            sb.append("0.");
-            for (int i = g.point; i < 0; i++) {
-                sb.append('0');
-            }
-            sb.append(g.digits);
-        } else if (g.point >= n) {
-            sb.append(g.digits);
-            for (int i = n; i < g.point; i++) {
-                sb.append('0');
-            }
-        } else {
-            sb.append(g.digits, 0, g.point).append('.').append(g.digits, g.point, n);
-        }
-        return sb.toString();
+        byte[] b = new byte[ShortestDecimal.MAX_PLAIN_LENGTH];
+        int n = new ShortestDecimal().writePlain(d, b, 0);
+        return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The significant digits of a number (no leading or trailing zeros) and where its decimal point goes. */
     private record Digits(String digits, int point) {}
 
-    /**
-     * The fewest significant digits that read back as {@code |d|} (as Go's {@code 'f', -1} and {@code %v}
-     * choose). Java 17's {@link Double#toString} gives the shortest digits except, at times, one digit more for
-     * long (16–17 digit) or subnormal values; those are shortened while a shorter rounding of the exact value
-     * still reads back as {@code d}.
-     */
+    /** The fewest significant digits that read back as {@code |d|} (as Go's {@code 'f', -1} and {@code %v}). */
     private static Digits shortest(double d) {
-        String s = Double.toString(Math.abs(d));
-        int e = s.indexOf('E');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        int exp = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
-        int dot = mantissa.indexOf('.');
-        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-        int point = dot + exp;
-        int lead = 0;
-        while (lead < all.length() - 1 && all.charAt(lead) == '0') {
-            lead++;
-        }
-        int trail = all.length();
-        while (trail > lead + 1 && all.charAt(trail - 1) == '0') {
-            trail--;
-        }
-        Digits g = new Digits(all.substring(lead, trail), point - lead);
-        if (g.digits.length() < 16 && Math.abs(d) >= Double.MIN_NORMAL) {
-            return g;
-        }
-        BigDecimal best = new BigDecimal(g.digits).scaleByPowerOfTen(g.point - g.digits.length());
-        BigDecimal exact = new BigDecimal(Math.abs(d));
-        for (int p = g.digits.length() - 1; p >= 1; p--) {
-            BigDecimal shorter = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
-            if (shorter.doubleValue() != Math.abs(d)) {
-                break;
-            }
-            best = shorter.stripTrailingZeros();
-        }
-        String digits = best.unscaledValue().toString();
-        return new Digits(digits, digits.length() - best.scale());
+        ShortestDecimal g = new ShortestDecimal().set(d);
+        String digits = Long.toString(g.digits());
+        return new Digits(digits, digits.length() + g.exponent());
     }
 
     /** Go's {@code %v} of a float: shortest digits, exponent form below 1e-4 and from 1e21 ({@code display}). */
