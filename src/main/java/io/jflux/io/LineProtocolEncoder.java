@@ -7,6 +7,7 @@ import io.jflux.eval.FloatValue;
 import io.jflux.eval.IntValue;
 import io.jflux.eval.NullValue;
 import io.jflux.eval.RecordValue;
+import io.jflux.eval.ShortestDecimal;
 import io.jflux.eval.StringValue;
 import io.jflux.eval.UIntValue;
 import io.jflux.eval.Value;
@@ -106,6 +107,7 @@ public final class LineProtocolEncoder {
     private final OutputStream out;
     private final Options options;
     private byte[] buf = new byte[FLUSH_AT + 4096];
+    private final ShortestDecimal decimal = new ShortestDecimal();
     private int len;
     private long lines;
     private long nullTime;
@@ -185,6 +187,8 @@ public final class LineProtocolEncoder {
         byte[][] tagPrefix;        // ",key=" escaped, per tag column
         byte[][] fixedTag;         // whole ",key=value" for group key tags (empty array to omit), else null
         int field;
+        byte[] fixedField;         // " key" escaped, when _field is in the group key; null otherwise
+        boolean fieldMissing;      // group key _field null or empty: every row has no field
         int value;
         ColumnType valueType;
     }
@@ -248,6 +252,16 @@ public final class LineProtocolEncoder {
         }
         if (options.fieldFn() == null) {
             p.field = column(t, "_field", ColumnType.STRING, "field");
+            int fk = key.indexOf("_field");
+            if (fk >= 0) {
+                Value v = key.values().get(fk);
+                String f = v instanceof StringValue sv ? sv.value() : "";
+                p.fieldMissing = f.isEmpty();
+                byte[] e = escapedBytes(f, KEY);
+                p.fixedField = new byte[e.length + 1];
+                p.fixedField[0] = ' ';
+                System.arraycopy(e, 0, p.fixedField, 1, e.length);
+            }
             p.value = t.columnIndex("_value");
             if (p.value < 0) {
                 throw new FluxException(ErrorCode.INVALID, "to: no column with label _value exists");
@@ -288,16 +302,11 @@ public final class LineProtocolEncoder {
             }
             put(p.fixedMeasurement);
         } else {
-            if (t.isNull(p.measurement, r)) {
+            if (t.isNull(p.measurement, r) || t.stringByteLength(p.measurement, r) == 0) {
                 noMeasurement++;
                 return;
             }
-            String m = t.getString(p.measurement, r);
-            if (m.isEmpty()) {
-                noMeasurement++;
-                return;
-            }
-            escaped(m, MEASUREMENT);
+            escapedCell(t, p.measurement, r, MEASUREMENT);
         }
         for (int j = 0; j < p.tagCols.length; j++) {
             if (p.fixedTag[j] != null) {
@@ -305,13 +314,9 @@ public final class LineProtocolEncoder {
                 continue;
             }
             int c = p.tagCols[j];
-            if (t.isNull(c, r)) {
-                continue;
-            }
-            String v = t.getString(c, r);
-            if (!v.isEmpty()) {
+            if (!t.isNull(c, r) && t.stringByteLength(c, r) > 0) {
                 put(p.tagPrefix[j]);
-                escaped(v, KEY);
+                escapedCell(t, c, r, KEY);
             }
         }
         boolean any = options.fieldFn() == null ? defaultField(t, p, r) : customFields(t, r);
@@ -328,28 +333,39 @@ public final class LineProtocolEncoder {
 
     /** {@code _field=_value}; false when there is nothing to write. */
     private boolean defaultField(FluxTable t, Plan p, int r) {
-        if (t.isNull(p.field, r) || t.isNull(p.value, r)) {
+        if (t.isNull(p.value, r)) {
             return false;
         }
+        double d = 0;
         if (p.valueType == ColumnType.FLOAT) {
-            double d = t.getDouble(p.value, r);
+            d = t.getDouble(p.value, r);
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 return false;
             }
         }
-        String name = t.getString(p.field, r);
-        if (name.isEmpty()) {
-            return false;
+        if (p.fixedField != null) {
+            if (p.fieldMissing) {
+                return false;
+            }
+            put(p.fixedField);
+        } else {
+            if (t.isNull(p.field, r) || t.stringByteLength(p.field, r) == 0) {
+                return false;
+            }
+            put((byte) ' ');
+            escapedCell(t, p.field, r, KEY);
         }
-        put((byte) ' ');
-        escaped(name, KEY);
         put((byte) '=');
         switch (p.valueType) {
-            case FLOAT: putDouble(t.getDouble(p.value, r)); break;
+            case FLOAT: putDouble(d); break;
             case INT: putLong(t.getLong(p.value, r)); put((byte) 'i'); break;
             case UINT: putUnsigned(t.getLong(p.value, r)); put((byte) 'u'); break;
             case BOOL: put(t.getBool(p.value, r) ? TRUE : FALSE); break;
-            default: putString(t.getString(p.value, r)); break;
+            default:
+                put((byte) '"');
+                escapedCell(t, p.value, r, STRING_FIELD);
+                put((byte) '"');
+                break;
         }
         return true;
     }
@@ -489,17 +505,36 @@ public final class LineProtocolEncoder {
             putLong((long) d);
             return;
         }
-        String s = Values.formatFloat(d);
-        ensure(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            buf[len++] = (byte) s.charAt(i);
-        }
+        ensure(ShortestDecimal.MAX_PLAIN_LENGTH);
+        len = decimal.writePlain(d, buf, len);
     }
 
     private void putString(String s) {
         put((byte) '"');
         escaped(s, STRING_FIELD);
         put((byte) '"');
+    }
+
+    /**
+     * A string cell's UTF-8 bytes with a backslash before each byte special in {@code where}, copied from the
+     * column without a String: the bytes land past room for the escaped form and are escaped forward in place
+     * (the write position never passes the read position).
+     */
+    private void escapedCell(FluxTable t, int col, int r, int where) {
+        int n = t.stringByteLength(col, r);
+        ensure(2 * n);
+        int from = len + n;
+        t.copyStringBytes(col, r, buf, from);
+        int w = len;
+        byte[] b = buf;
+        for (int i = from, end = from + n; i < end; i++) {
+            byte c = b[i];
+            if (c >= 0 && special((char) c, where)) {
+                b[w++] = '\\';
+            }
+            b[w++] = c;
+        }
+        len = w;
     }
 
     private static boolean special(char c, int where) {

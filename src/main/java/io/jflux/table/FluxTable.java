@@ -148,6 +148,23 @@ public final class FluxTable implements AutoCloseable {
         return new String(((VarCharVector) vector(col)).get(offset + row), StandardCharsets.UTF_8);
     }
 
+    /** The length in bytes of a string cell's UTF-8 form (0 for null). */
+    public int stringByteLength(int col, int row) {
+        return ((VarCharVector) vector(col)).getValueLength(offset + row);
+    }
+
+    /**
+     * Copies a string cell's UTF-8 bytes into {@code dst} from {@code at}, which must have room for {@link
+     * #stringByteLength} bytes; returns that length. No String is made.
+     */
+    public int copyStringBytes(int col, int row, byte[] dst, int at) {
+        VarCharVector v = (VarCharVector) vector(col);
+        int i = offset + row;
+        int n = v.getValueLength(i);
+        v.getDataBuffer().getBytes(v.getStartOffset(i), dst, at, n);
+        return n;
+    }
+
     /** The cell as a Flux value ({@link NullValue#NULL} when null). */
     public Value value(int col, int row) {
         if (isNull(col, row)) {
