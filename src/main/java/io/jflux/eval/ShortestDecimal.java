@@ -57,6 +57,22 @@ public final class ShortestDecimal {
         }
     }
 
+    /** "00" to "99". */
+    private static final byte[] PAIRS = new byte[200];
+    /** 10^i for i in [0, 18]. */
+    private static final long[] POW10 = new long[19];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
     private long digits;
     private int exponent;
 
@@ -178,10 +194,7 @@ public final class ShortestDecimal {
         }
         set(v);
         long f = digits;
-        int n = 1;
-        for (long x = f; x >= 10; x /= 10) {
-            n++;
-        }
+        int n = digitCount(f);
         int point = n + exponent;
         if (point <= 0) {
             dst[at++] = '0';
@@ -189,33 +202,60 @@ public final class ShortestDecimal {
             for (int z = point; z < 0; z++) {
                 dst[at++] = '0';
             }
-            return putDigits(f, n, dst, at);
+            return writeDigits(f, n, dst, at);
         }
         if (point >= n) {
-            at = putDigits(f, n, dst, at);
+            at = writeDigits(f, n, dst, at);
             for (int z = n; z < point; z++) {
                 dst[at++] = '0';
             }
             return at;
         }
-        int end = at + n + 1;
-        for (int p = end - 1; p > at + point; p--) {
-            dst[p] = (byte) ('0' + f % 10);
-            f /= 10;
-        }
+        int end = writeDigits(f, n, dst, at);
+        System.arraycopy(dst, at + point, dst, at + point + 1, n - point);
         dst[at + point] = '.';
-        for (int p = at + point - 1; p >= at; p--) {
-            dst[p] = (byte) ('0' + f % 10);
-            f /= 10;
-        }
-        return end;
+        return end + 1;
     }
 
-    private static int putDigits(long f, int n, byte[] dst, int at) {
-        for (int p = at + n - 1; p >= at; p--) {
-            dst[p] = (byte) ('0' + f % 10);
-            f /= 10;
+    /** The number of decimal digits of {@code v >= 0} (1 for 0). */
+    public static int digitCount(long v) {
+        int t = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12; // floor(bits * log10(2)): n - 1 or n
+        return v >= POW10[t] ? t + 1 : Math.max(t, 1);
+    }
+
+    /**
+     * Writes the {@code n} ({@link #digitCount}) decimal digits of {@code v >= 0} at {@code at}, two at a time
+     * from the end; returns the end.
+     */
+    public static int writeDigits(long v, int n, byte[] dst, int at) {
+        int end = at + n;
+        int p = end;
+        while (v >= 100_000_000L) {
+            long q = v / 100_000_000L;
+            int r = (int) (v - q * 100_000_000L);
+            for (int i = 0; i < 4; i++) {
+                int r2 = r / 100;
+                int d = (r - r2 * 100) << 1;
+                dst[--p] = PAIRS[d + 1];
+                dst[--p] = PAIRS[d];
+                r = r2;
+            }
+            v = q;
         }
-        return at + n;
+        int r = (int) v;
+        while (r >= 100) {
+            int r2 = r / 100;
+            int d = (r - r2 * 100) << 1;
+            dst[--p] = PAIRS[d + 1];
+            dst[--p] = PAIRS[d];
+            r = r2;
+        }
+        if (r >= 10) {
+            dst[--p] = PAIRS[2 * r + 1];
+            dst[--p] = PAIRS[2 * r];
+        } else {
+            dst[--p] = (byte) ('0' + r);
+        }
+        return end;
     }
 }

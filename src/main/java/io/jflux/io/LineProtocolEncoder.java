@@ -487,16 +487,7 @@ public final class LineProtocolEncoder {
 
     /** The decimal digits of {@code v >= 0}; the caller has ensured room for 19. */
     private void putDigits(long v) {
-        int n = 1;
-        for (long x = v; x >= 10; x /= 10) {
-            n++;
-        }
-        int end = len + n;
-        for (int i = end - 1; i >= len; i--) {
-            buf[i] = (byte) ('0' + (v % 10));
-            v /= 10;
-        }
-        len = end;
+        len = ShortestDecimal.writeDigits(v, ShortestDecimal.digitCount(v), buf, len);
     }
 
     /** A finite float in {@link Values#formatFloat}'s form; whole numbers below 2^53 take a fast path. */
@@ -527,14 +518,26 @@ public final class LineProtocolEncoder {
         t.copyStringBytes(col, r, buf, from);
         int w = len;
         byte[] b = buf;
+        boolean[] sp = SPECIAL[where];
         for (int i = from, end = from + n; i < end; i++) {
             byte c = b[i];
-            if (c >= 0 && special((char) c, where)) {
+            if (c >= 0 && sp[c]) {
                 b[w++] = '\\';
             }
             b[w++] = c;
         }
         len = w;
+    }
+
+    /** {@link #special} as a table per place, for the ASCII bytes. */
+    private static final boolean[][] SPECIAL = new boolean[3][128];
+
+    static {
+        for (int where = 0; where < 3; where++) {
+            for (char c = 0; c < 128; c++) {
+                SPECIAL[where][c] = special(c, where);
+            }
+        }
     }
 
     private static boolean special(char c, int where) {

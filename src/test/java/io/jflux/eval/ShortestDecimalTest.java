@@ -156,6 +156,23 @@ class ShortestDecimalTest {
         assertEquals("1.5e+21", Values.displayFloat(1.5e21));
     }
 
+    @Test
+    void digitsOfLongs() {
+        byte[] b = new byte[20];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 100_000; i++) {
+            long v = i < 100 ? i : i < 120 ? Long.MAX_VALUE - (i - 100) : r.nextLong(Long.MAX_VALUE >>> r.nextInt(63));
+            String want = Long.toString(v);
+            assertEquals(want.length(), ShortestDecimal.digitCount(v), "digits of " + v);
+            int end = ShortestDecimal.writeDigits(v, want.length(), b, 1);
+            assertEquals(want, new String(b, 1, end - 1, StandardCharsets.US_ASCII));
+        }
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            assertEquals(Long.toString(p).length(), ShortestDecimal.digitCount(p));
+            assertEquals(Long.toString(p - 1).length(), ShortestDecimal.digitCount(p - 1));
+        }
+    }
+
     /** The fixed-point logarithms agree with exact ones over every exponent a double can have. */
     @Test
     void logarithmsAreExact() {

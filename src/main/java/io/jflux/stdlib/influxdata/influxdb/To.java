@@ -16,28 +16,30 @@ import io.jflux.table.FluxTable;
 import io.jflux.table.StreamValue;
 import io.jflux.table.TableContext;
 import io.jflux.table.TableStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code to()}: writes its input tables to InfluxDB as line protocol while they flow through, and passes them on
- * unchanged. Rows are encoded by {@link LineProtocolEncoder} into gzipped batches of {@link #BATCH_LINES} lines,
- * each posted by a {@link WriteClient}; the last partial batch is posted when the input ends.
+ * unchanged. Rows are encoded by {@link LineProtocolEncoder} into gzipped batches of {@link #BATCH_LINES} lines
+ * ({@link GzipBatch}), each posted by a {@link WriteClient} on a sender thread, up to {@link #inFlight} at once;
+ * the last partial batch is posted when the input ends. Batches may reach the server out of order. Once a batch
+ * has failed no further batch is sent, and the error counts the points of every batch that was written.
  */
 public final class To {
 
@@ -45,6 +47,11 @@ public final class To {
     static final int BATCH_LINES = 5_000;
     /** First wait before a retry when the server gives no Retry-After; doubled on each retry. */
     static volatile long backoffMillis = 1000;
+    /**
+     * Requests in flight at once while later batches are encoded. Two keep the server busy while the client
+     * compresses: the next request is queued when one is answered (measured in {@code WriteBenchmark}).
+     */
+    static volatile int inFlight = 2;
 
     private To() {}
 
@@ -172,29 +179,30 @@ public final class To {
         }
     }
 
-    /** A growable byte array whose bytes can be posted without a copy. */
-    private static final class Bytes extends ByteArrayOutputStream {
-        Bytes() {
-            super(1 << 16);
-        }
-
-        byte[] array() {
-            return buf;
-        }
-    }
-
     /** Passes each input table on after encoding its rows into the current batch. */
     private static final class ToStream implements TableStream {
+        /** A batch handed to a sender thread: its body buffer (reused once written) and point count. */
+        private record Pending(Future<?> sent, byte[] buffer, long points) {}
+
+        /** A batch not sent because an earlier one had failed. */
+        private static final class NotSent extends RuntimeException {
+            NotSent() {
+                super(null, null, false, false);
+            }
+        }
+
         private final TableStream upstream;
         private final TableContext ctx;
         private final WriteClient client;
         private final Span span;
-        private Bytes bytes = new Bytes();
-        private Bytes spare = new Bytes();
-        private java.util.concurrent.Future<?> inFlight;
-        private java.util.concurrent.ExecutorService sender;
-        private GZIPOutputStream gz;
+        private final int maxInFlight = Math.max(1, inFlight);
+        private final GzipBatch gzip = new GzipBatch(new byte[1 << 16]);
         private final LineProtocolEncoder encoder;
+        private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+        private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+        /** Set by the sender thread whose batch failed: batches not yet posted are not sent. */
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private ExecutorService sender;
         private long batchStart;
         private boolean done;
         private boolean failed;
@@ -205,28 +213,7 @@ public final class To {
             this.ctx = ctx;
             this.client = client;
             this.span = span;
-            this.encoder = new LineProtocolEncoder(new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    gzip().write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    gzip().write(b, off, len);
-                }
-            }, options);
-        }
-
-        private GZIPOutputStream gzip() throws IOException {
-            if (gz == null) {
-                gz = new GZIPOutputStream(bytes, 1 << 16) {
-                    {
-                        def.setLevel(Deflater.BEST_SPEED);
-                    }
-                };
-            }
-            return gz;
+            this.encoder = new LineProtocolEncoder(gzip, options);
         }
 
         @Override
@@ -239,7 +226,7 @@ public final class To {
                 if (t == null) {
                     done = true;
                     flush();
-                    awaitSent();
+                    awaitAll();
                     stopSender();
                     note();
                     return null;
@@ -269,41 +256,89 @@ public final class To {
         }
 
         /**
-         * Hands the batch built so far (if it has lines) to the sender thread, after the previous batch has been
-         * written: one request is in flight while the next batch is encoded and compressed, and batches still
-         * reach the server one after another, in order.
+         * Hands the batch built so far (if it has lines) to a sender thread, once fewer than {@code maxInFlight}
+         * batches are in flight: requests run while the next batch is encoded and compressed. A failure of a
+         * batch in flight is thrown here, and nothing more is sent.
          */
         private void flush() {
             long lines = encoder.linesWritten() - batchStart;
             if (lines == 0) {
                 return;
             }
-            try {
-                gz.finish();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            while (pending.size() >= maxInFlight) {
+                awaitOldest();
             }
-            awaitSent();
-            Bytes body = bytes;
-            bytes = spare;
-            spare = body;
-            bytes.reset(); // the batch it held was written (awaitSent)
-            gz = null;
+            if (stopped.get()) {
+                fail();
+            }
+            byte[] next = spare.isEmpty() ? new byte[1 << 16] : spare.pop();
+            GzipBatch.Body body = gzip.finish(next);
             batchStart = encoder.linesWritten();
-            inFlight = sender().submit(() -> client.post(body.array(), body.size(), lines));
+            Future<?> sent = sender().submit(() -> {
+                if (stopped.get()) {
+                    throw new NotSent();
+                }
+                try {
+                    client.post(body.bytes(), body.length(), lines);
+                } catch (RuntimeException e) {
+                    stopped.set(true);
+                    throw e;
+                }
+            });
+            pending.add(new Pending(sent, body.bytes(), lines));
         }
 
-        /** Waits for the batch in flight; its failure becomes this stream's failure. */
-        private void awaitSent() {
-            java.util.concurrent.Future<?> f = inFlight;
-            inFlight = null;
-            if (f == null) {
-                return;
+        private void awaitAll() {
+            while (!pending.isEmpty()) {
+                awaitOldest();
             }
+        }
+
+        /** Waits for the oldest batch in flight; if it was not written, fails as {@link #fail} does. */
+        private void awaitOldest() {
+            Pending p = pending.peek();
+            if (outcome(p) != null) {
+                fail();
+            }
+            pending.poll();
+            spare.push(p.buffer());
+        }
+
+        /**
+         * Waits for every batch in flight, then throws the error of the first (in the order sent) that failed,
+         * saying how many points were written in all: batches sent after it may have been written too.
+         */
+        private void fail() {
+            WriteClient.Failed first = null;
+            long sentAfter = 0;
+            long notWritten = 0;
+            while (!pending.isEmpty()) {
+                Pending p = pending.poll();
+                RuntimeException e = outcome(p);
+                if (first == null && e instanceof WriteClient.Failed f) {
+                    first = f;
+                } else if (e == null) {
+                    sentAfter += first == null ? 0 : p.points();
+                } else {
+                    notWritten += p.points();
+                }
+            }
+            if (first == null) {
+                throw new IllegalStateException("to: a write was stopped but no batch failed");
+            }
+            throw client.failure(first, sentAfter, notWritten);
+        }
+
+        /** Null when the batch was written, else the {@link WriteClient.Failed} or {@link NotSent} why not. */
+        private RuntimeException outcome(Pending p) {
             try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+                p.sent().get();
+                return null;
+            } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (cause instanceof WriteClient.Failed || cause instanceof NotSent) {
+                    return (RuntimeException) cause;
+                }
                 if (cause instanceof RuntimeException re) {
                     throw re;
                 }
@@ -314,9 +349,9 @@ public final class To {
             }
         }
 
-        private java.util.concurrent.ExecutorService sender() {
+        private ExecutorService sender() {
             if (sender == null) {
-                sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                sender = Executors.newFixedThreadPool(maxInFlight, r -> {
                     Thread t = new Thread(r, "jflux-to-writer");
                     t.setDaemon(true);
                     return t;
@@ -330,6 +365,7 @@ public final class To {
                 sender.shutdownNow();
                 sender = null;
             }
+            gzip.close();
         }
 
         private void note() {
@@ -344,7 +380,7 @@ public final class To {
                 if (!done && !failed) {
                     done = true;
                     flush();
-                    awaitSent();
+                    awaitAll();
                     note();
                 }
             } finally {

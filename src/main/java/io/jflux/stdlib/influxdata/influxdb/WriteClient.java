@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Posts gzipped line protocol to one InfluxDB write URL ({@code /api/v2/write}). 429, 503 and connection
  * failures are retried a bounded number of times, waiting as {@code Retry-After} says (seconds) or else with
- * doubling backoff; any other non-2xx answer fails with the server's status and message and the number of points
- * written before it.
+ * doubling backoff; any other non-2xx answer fails with the server's status and message ({@link Failed}), which
+ * the caller turns into an error that also says how many points were written ({@link #failure}). Several batches
+ * may be posted at once from different threads.
  */
 final class WriteClient {
 
@@ -34,7 +35,7 @@ final class WriteClient {
     private final URI uri;
     private final String token;
     private final long backoffMillis;
-    private long pointsWritten;
+    private final java.util.concurrent.atomic.AtomicLong pointsWritten = new java.util.concurrent.atomic.AtomicLong();
 
     WriteClient(HttpClient http, URI uri, String token, long backoffMillis) {
         this.http = http;
@@ -44,10 +45,25 @@ final class WriteClient {
     }
 
     long pointsWritten() {
-        return pointsWritten;
+        return pointsWritten.get();
     }
 
-    /** Sends one batch of {@code points} lines ({@code gzipped}, of length {@code len}); returns when written. */
+    /** Why a batch of {@code points} points was not written (after any retries). */
+    static final class Failed extends RuntimeException {
+        final String why;
+        final long points;
+
+        Failed(String why, long points) {
+            super(why, null, false, false);
+            this.why = why;
+            this.points = points;
+        }
+    }
+
+    /**
+     * Sends one batch of {@code points} lines ({@code gzipped}, of length {@code len}); returns when written,
+     * throws {@link Failed} when it was not.
+     */
     void post(byte[] gzipped, int len, long points) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("Content-Type", "text/plain; charset=utf-8")
@@ -64,12 +80,12 @@ final class WriteClient {
                 HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
                 int status = resp.statusCode();
                 if (status >= 200 && status <= 299) {
-                    pointsWritten += points;
+                    pointsWritten.addAndGet(points);
                     return;
                 }
                 String message = message(resp.body());
                 if (status != 429 && status != 503) {
-                    throw failure("HTTP " + status + (message.isEmpty() ? "" : ": " + message), points);
+                    throw new Failed("HTTP " + status + (message.isEmpty() ? "" : ": " + message), points);
                 }
                 retryWhy = "HTTP " + status + (message.isEmpty() ? "" : ": " + message);
                 String after = resp.headers().firstValue("Retry-After").orElse("").strip();
@@ -84,24 +100,34 @@ final class WriteClient {
                 retryWhy = "request failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw failure("interrupted", points);
+                throw new Failed("interrupted", points);
             }
             if (attempt >= MAX_RETRIES) {
-                throw failure(retryWhy + " (after " + (MAX_RETRIES + 1) + " attempts)", points);
+                throw new Failed(retryWhy + " (after " + (MAX_RETRIES + 1) + " attempts)", points);
             }
             try {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw failure("interrupted", points);
+                throw new Failed("interrupted", points);
             }
         }
     }
 
-    private FluxException failure(String why, long points) {
-        return new FluxException(ErrorCode.UNAVAILABLE, "to: writing to " + uri + " failed: " + why + "; "
-                + pointsWritten + (pointsWritten == 1 ? " point was" : " points were") + " written before it, "
-                + "the batch of " + points + " and any later rows were not");
+    /**
+     * The error for the first batch that failed, once no request is in flight: {@code sentAfter} points of
+     * batches sent after it (concurrently) were written too, {@code otherNotWritten} points of other batches in
+     * flight were not (they failed too, or were not sent once the failure was known).
+     */
+    FluxException failure(Failed f, long sentAfter, long otherNotWritten) {
+        long written = pointsWritten.get();
+        String was = written == 1 ? " point was" : " points were";
+        String tail = sentAfter == 0 && otherNotWritten == 0
+                ? written + was + " written before it, the batch of " + f.points + " and any later rows were not"
+                : written + was + " written (" + sentAfter + " of them in requests sent after it), the batch of "
+                        + f.points + (otherNotWritten == 0 ? "" : ", " + otherNotWritten + " points of other batches")
+                        + " and any later rows were not";
+        return new FluxException(ErrorCode.UNAVAILABLE, "to: writing to " + uri + " failed: " + f.why + "; " + tail);
     }
 
     private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:\\\\.|[^\"\\\\])*)\"");

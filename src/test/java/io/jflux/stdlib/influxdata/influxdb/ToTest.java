@@ -263,6 +263,61 @@ class ToTest {
         }
     }
 
+    /** {@code n} points {@code m f=<i>i}, all at 2021-01-01. */
+    static String points(int n) {
+        StringBuilder rows = new StringBuilder("import \"array\"\narray.from(rows: [");
+        for (int i = 0; i < n; i++) {
+            rows.append(i == 0 ? "" : ",").append("{_time: 2021-01-01T00:00:00Z, _measurement: \"m\", _field: \"f\","
+                    + " _value: ").append(i).append("}");
+        }
+        return rows.append("])").toString();
+    }
+
+    @Test
+    void afterAFailedBatchNothingMoreIsSent() throws Exception {
+        int saved = To.inFlight;
+        To.inFlight = 1;
+        try (Fake f = Fake.answering(new int[] {204, 400, 204}, "{\"message\":\"bad\"}")) {
+            FluxException e = assertThrows(FluxException.class, () -> Tables.run(points(15_001) + " |> to(host: \""
+                    + f.host() + "\", token: \"\", bucket: \"b\")"));
+            assertTrue(e.getMessage().contains("failed: HTTP 400: bad; 5000 points were written before it, the batch"
+                    + " of 5000 and any later rows were not"), e.getMessage());
+            assertEquals(2, f.bodies().size());
+        } finally {
+            To.inFlight = saved;
+        }
+    }
+
+    /**
+     * Two requests in flight: the second request to arrive fails. Batches in flight beside it (sent before the
+     * sender knew of the failure) may still be written, or not be sent at all; either way the error counts
+     * exactly the points the server accepted, and sending stops: of six batches at most four are sent.
+     */
+    @Test
+    void concurrentBatchesCountWhatWasWritten() throws Exception {
+        assertEquals(2, To.inFlight);
+        for (int round = 0; round < 3; round++) {
+            try (Fake f = Fake.answering(new int[] {204, 400, 204}, "{\"message\":\"bad\"}")) {
+                FluxException e = assertThrows(FluxException.class, () -> Tables.run(points(30_000)
+                        + " |> to(host: \"" + f.host() + "\", token: \"\", bucket: \"b\")"));
+                List<String> bodies = f.bodies();
+                assertTrue(bodies.size() >= 2 && bodies.size() <= 4, bodies.size() + " requests");
+                long accepted = 0;
+                for (int i = 0; i < bodies.size(); i++) {
+                    if (i != 1) {
+                        accepted += bodies.get(i).split("\n").length - 1;
+                    }
+                }
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("failed: HTTP 400: bad; (\\d+) points"
+                        + " were written (before it|\\((\\d+) of them in requests sent after it\\)), the batch of"
+                        + " 5000( and|, 5000 points of other batches and) any later rows were not")
+                        .matcher(e.getMessage());
+                assertTrue(m.find(), e.getMessage());
+                assertEquals(accepted, Long.parseLong(m.group(1)), e.getMessage());
+            }
+        }
+    }
+
     @Test
     void anyOtherFailureIsAnErrorWithTheServersMessage() throws Exception {
         try (Fake f = Fake.answering(new int[] {400},
