@@ -1,17 +1,12 @@
 package io.jflux.bench;
 
-import io.jflux.eval.StringValue;
+import io.jflux.io.FastDeflate;
 import io.jflux.io.LineProtocolEncoder;
-import io.jflux.table.ColumnMeta;
-import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
-import io.jflux.table.GroupKey;
-import io.jflux.table.TableBuilder;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import org.apache.arrow.memory.BufferAllocator;
@@ -32,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The client side of {@code to()} without a server: the 1,000,000 points of {@link WriteBenchmark} encoded as
- * line protocol into a sink that drops them, and encoded then deflated at a given level (the gzip body's cost).
+ * line protocol into a sink that drops them, and encoded then compressed in 5,000-line batches as {@code to()}
+ * sends them, by {@link FastDeflate} (what {@code to()} uses) or by zlib at level 1 ({@link Deflater#BEST_SPEED}).
  * Lines per second = 1,000,000 / time per operation.
  */
 @State(Scope.Benchmark)
@@ -44,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
         "-Darrow.enable_unsafe_memory_access=true"})
 public class LineProtocolBenchmark {
 
-    @Param({"1", "6"})
-    public int level;
+    @Param({"fast", "zlib1"})
+    public String compressor;
 
     private BufferAllocator allocator;
     private final List<FluxTable> input = new ArrayList<>();
@@ -85,34 +81,34 @@ public class LineProtocolBenchmark {
         return n[0];
     }
 
-    /** Compressed bytes, deflating at {@link #level} as the encoder hands its buffer on. */
+    /** Compressed bytes of the 5,000-line batches. */
     @Benchmark
-    public long encodeAndDeflate() throws IOException {
-        Deflater def = new Deflater(level, true);
-        byte[] out = new byte[1 << 16];
-        long[] n = new long[1];
-        LineProtocolEncoder enc = new LineProtocolEncoder(new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                def.setInput(b, off, len);
-                while (!def.needsInput()) {
-                    n[0] += def.deflate(out);
+    public long encodeAndCompress() {
+        ByteArrayOutputStream text = new ByteArrayOutputStream(1 << 19);
+        LineProtocolEncoder enc = new LineProtocolEncoder(text, LineProtocolEncoder.Options.defaults());
+        FastDeflate fast = new FastDeflate();
+        Deflater zlib = new Deflater(Deflater.BEST_SPEED, true);
+        byte[] out = new byte[1 << 18];
+        long total = 0;
+        for (FluxTable t : input) {
+            for (int from = 0; from < t.rowCount(); from += WriteBenchmark.BATCH) {
+                text.reset();
+                enc.write(t, from, Math.min(t.rowCount(), from + WriteBenchmark.BATCH));
+                byte[] lp = text.toByteArray();
+                if (compressor.equals("fast")) {
+                    out = fast.compress(lp, lp.length, out, 0);
+                    total += fast.length();
+                } else {
+                    zlib.reset();
+                    zlib.setInput(lp);
+                    zlib.finish();
+                    while (!zlib.finished()) {
+                        total += zlib.deflate(out);
+                    }
                 }
             }
-        }, LineProtocolEncoder.Options.defaults());
-        for (FluxTable t : input) {
-            enc.write(t);
         }
-        def.finish();
-        while (!def.finished()) {
-            n[0] += def.deflate(out);
-        }
-        def.end();
-        return n[0];
+        zlib.end();
+        return total;
     }
 }

@@ -196,7 +196,7 @@ public final class To {
         private final WriteClient client;
         private final Span span;
         private final int maxInFlight = Math.max(1, inFlight);
-        private final GzipBatch gzip = new GzipBatch(new byte[1 << 16]);
+        private final GzipBatch gzip = new GzipBatch();
         private final LineProtocolEncoder encoder;
         private final ArrayDeque<Pending> pending = new ArrayDeque<>();
         private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
