@@ -245,4 +245,48 @@ public class WriteBenchmark {
         }
         return ok;
     }
+
+    /**
+     * The three measurements alternating, {@code rounds} times after one warm-up round (default 7), each from an
+     * empty table: on a shared machine whose load drifts, alternating keeps the comparison fair where JMH's
+     * runs of one method after the other may not. Prints the median time of each and the ratios to the raw POST.
+     * Run with the JVM options of {@link Fork} on {@code WriteBenchmark}.
+     */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        WriteBenchmark b = new WriteBenchmark();
+        b.setup();
+        String[] names = {"fluxTo", "rawPost", "rawPostGzipped"};
+        long[][] ms = new long[names.length][rounds];
+        try {
+            for (int r = -1; r < rounds; r++) {
+                for (int m = 0; m < names.length; m++) {
+                    b.emptyTable();
+                    long t0 = System.nanoTime();
+                    switch (m) {
+                        case 0: b.fluxTo(); break;
+                        case 1: b.rawPost(); break;
+                        default: b.rawPostGzipped(); break;
+                    }
+                    if (r >= 0) {
+                        ms[m][r] = (System.nanoTime() - t0) / 1_000_000;
+                    }
+                }
+            }
+        } finally {
+            b.tearDown();
+        }
+        long[] median = new long[names.length];
+        for (int m = 0; m < names.length; m++) {
+            long[] sorted = ms[m].clone();
+            java.util.Arrays.sort(sorted);
+            median[m] = sorted[rounds / 2];
+        }
+        for (int m = 0; m < names.length; m++) {
+            System.err.printf("WriteBenchmark %-15s median %5d ms  %.2f M points/s  rate / raw rate %.2f  runs %s%n",
+                    names[m], median[m], POINTS / 1e3 / median[m], (double) median[1] / median[m],
+                    java.util.Arrays.toString(ms[m]));
+        }
+        System.exit(0);
+    }
 }

@@ -80,8 +80,12 @@ public final class FastDeflate {
     }
 
     private final int[] head = new int[1 << HASH_BITS];
-    /** The block's symbols: a literal byte (< 256), or a match as {@code length << 16 | distance}. */
-    private final int[] syms = new int[BLOCK_SYMBOLS];
+    /**
+     * The block's symbols: a literal byte (< 256), a match as {@code length << 16 | distance}, or a run of
+     * literals as {@code -length} followed by the run's start in the input. A block ends when it holds
+     * {@link #BLOCK_SYMBOLS} symbols (a run counts its bytes) or fills this array.
+     */
+    private final int[] syms = new int[BLOCK_SYMBOLS + 2];
     private final int[] litFreq = new int[286];
     private final int[] distFreq = new int[30];
     private final byte[] litLen = new byte[286];
@@ -89,6 +93,9 @@ public final class FastDeflate {
     private final int[] litCode = new int[286];
     private final int[] distCodes = new int[30];
     private int nsyms;
+    /** Symbols in the block (a run counts its bytes). */
+    private int count;
+    private byte[] src;
 
     private byte[] out;
     private int outLen;
@@ -100,11 +107,13 @@ public final class FastDeflate {
      * (grown when short); returns the array holding it, which ends at {@link #length()}.
      */
     public byte[] compress(byte[] src, int n, byte[] dst, int at) {
+        this.src = src;
         out = dst;
         outLen = at;
         bits = 0;
         nbits = 0;
         nsyms = 0;
+        count = 0;
         Arrays.fill(head, -1);
         Arrays.fill(litFreq, 0);
         Arrays.fill(distFreq, 0);
@@ -113,9 +122,15 @@ public final class FastDeflate {
         int rep = 0;
         int matchEnd = Integer.MIN_VALUE / 2;
         int i = 0;
+        int[] lf = litFreq;
         while (i < n) {
             if (i > matchEnd + RESUME && i != 0 && !start[src[i] & 0xFF]) {
-                literal(src[i++] & 0xFF);
+                int from = i;
+                int limit = Math.min(n, i + BLOCK_SYMBOLS - count);
+                do {
+                    lf[src[i++] & 0xFF]++;
+                } while (i < limit && !start[src[i] & 0xFF]);
+                run(from, i - from);
                 continue;
             }
             if (i <= last4) {
@@ -145,6 +160,7 @@ public final class FastDeflate {
             literal(src[i++] & 0xFF);
         }
         block(true);
+        this.src = null;
         ensure(8);
         while (nbits > 0) {
             out[outLen++] = (byte) bits;
@@ -181,7 +197,17 @@ public final class FastDeflate {
     private void literal(int b) {
         syms[nsyms++] = b;
         litFreq[b]++;
-        if (nsyms == BLOCK_SYMBOLS) {
+        if (++count >= BLOCK_SYMBOLS || nsyms >= BLOCK_SYMBOLS) {
+            block(false);
+        }
+    }
+
+    /** Literals {@code src[from, from + len)}, already counted. */
+    private void run(int from, int len) {
+        syms[nsyms++] = -len;
+        syms[nsyms++] = from;
+        count += len;
+        if (count >= BLOCK_SYMBOLS || nsyms >= BLOCK_SYMBOLS) {
             block(false);
         }
     }
@@ -190,7 +216,7 @@ public final class FastDeflate {
         syms[nsyms++] = len << 16 | dist;
         litFreq[257 + LEN_CODE[len]]++;
         distFreq[distCode(dist)]++;
-        if (nsyms == BLOCK_SYMBOLS) {
+        if (++count >= BLOCK_SYMBOLS || nsyms >= BLOCK_SYMBOLS) {
             block(false);
         }
     }
@@ -250,7 +276,7 @@ public final class FastDeflate {
         }
         codes(litLen, 286, litCode);
         codes(distLen, 30, distCodes);
-        ensure(nsyms * 6 + 1024); // a symbol takes at most 48 bits, the header under 600 bytes
+        ensure(count * 6 + 1024); // a symbol takes at most 48 bits, the header under 600 bytes
         put(last ? 1 : 0, 1);
         put(2, 2);
         put(hlit - 257, 5);
@@ -269,6 +295,7 @@ public final class FastDeflate {
         symbols();
         put(litCode[256], litLen[256]);
         nsyms = 0;
+        count = 0;
         Arrays.fill(litFreq, 0);
         Arrays.fill(distFreq, 0);
     }
@@ -288,9 +315,33 @@ public final class FastDeflate {
         int nb = nbits;
         byte[] o = out;
         int ol = outLen;
+        byte[] in = src;
         for (int k = 0, end = nsyms; k < end; k++) {
             int s = sy[k];
-            if (s < 256) {
+            if (s < 0) {
+                // a run of literals, two codes (at most 30 bits) between checks of the bit buffer
+                int j = sy[++k];
+                int stop = j - s;
+                for (; j + 1 < stop; j += 2) {
+                    int p = lit[in[j] & 0xFF];
+                    bb |= (long) (p & 0xFFFF) << nb;
+                    nb += p >>> 16;
+                    p = lit[in[j + 1] & 0xFF];
+                    bb |= (long) (p & 0xFFFF) << nb;
+                    nb += p >>> 16;
+                    if (nb >= 32) {
+                        INT.set(o, ol, (int) bb);
+                        ol += 4;
+                        bb >>>= 32;
+                        nb -= 32;
+                    }
+                }
+                if (j < stop) {
+                    int p = lit[in[j] & 0xFF];
+                    bb |= (long) (p & 0xFFFF) << nb;
+                    nb += p >>> 16;
+                }
+            } else if (s < 256) {
                 int p = lit[s];
                 bb |= (long) (p & 0xFFFF) << nb;
                 nb += p >>> 16;

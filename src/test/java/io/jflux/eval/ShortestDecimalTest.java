@@ -173,6 +173,21 @@ class ShortestDecimalTest {
         }
     }
 
+    @Test
+    void eightDigitsAtOnce() {
+        byte[] b = new byte[8];
+        SplittableRandom r = new SplittableRandom(8);
+        for (int i = 0; i < 200_000; i++) {
+            int x = i < 100_000 ? i * 1000 + i % 1000 : r.nextInt(100_000_000);
+            long v = ShortestDecimal.eightDigits(x);
+            for (int k = 0; k < 8; k++) {
+                b[k] = (byte) (v >>> (8 * k));
+            }
+            assertEquals(String.format("%08d", x), new String(b, StandardCharsets.US_ASCII));
+        }
+        assertEquals(0x3939_3939_3939_3939L, ShortestDecimal.eightDigits(99_999_999));
+    }
+
     /** The fixed-point logarithms agree with exact ones over every exponent a double can have. */
     @Test
     void logarithmsAreExact() {

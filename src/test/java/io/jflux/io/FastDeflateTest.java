@@ -94,6 +94,17 @@ class FastDeflateTest {
         roundTrip(d, b);
     }
 
+    /** Single bytes between field starts: a block's array fills before its symbol count does. */
+    @Test
+    void shortRunsBetweenSeparators() throws Exception {
+        SplittableRandom r = new SplittableRandom(7);
+        byte[] b = new byte[300_000];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = i % 2 == 1 ? (byte) ' ' : (byte) (128 + r.nextInt(120));
+        }
+        roundTrip(new FastDeflate(), b);
+    }
+
     /** Line protocol compresses to under a third; the reuse of one instance does not leak state between streams. */
     @Test
     void lineProtocol() throws Exception {
