@@ -38,11 +38,6 @@ final class GzipBatch extends OutputStream {
         len += n;
     }
 
-    /** The uncompressed bytes written since the last {@link #finish}. */
-    int inputBytes() {
-        return len;
-    }
-
     /** Compresses the text written since the last call into {@code into} (grown as needed) and starts anew. */
     Body finish(byte[] into) {
         byte[] out = into.length >= HEADER.length ? into : new byte[1 << 16];
@@ -61,10 +56,5 @@ final class GzipBatch extends OutputStream {
         }
         len = 0;
         return new Body(out, end + 8);
-    }
-
-    @Override
-    public void close() {
-        // nothing held outside the heap
     }
 }

@@ -365,7 +365,6 @@ public final class To {
                 sender.shutdownNow();
                 sender = null;
             }
-            gzip.close();
         }
 
         private void note() {
