@@ -35,11 +35,16 @@ public final class TablePrinter {
     public static void print(String resultName, TableStream tables, PrintStream out) {
         out.println("Result: " + resultName);
         Layout layout = new Layout();
-        FluxTable t;
-        while ((t = tables.next()) != null) {
-            try (FluxTable table = t) {
-                layout.print(table, out);
+        try {
+            FluxTable t;
+            while ((t = tables.next()) != null) {
+                try (FluxTable table = t) {
+                    layout.print(table, out);
+                }
             }
+        } finally {
+            // the tables before a failure are printed before its message
+            layout.flush(out);
         }
     }
 
@@ -61,7 +66,9 @@ public final class TablePrinter {
     }
 
     static void print(FluxTable t, PrintStream out) {
-        new Layout().print(t, out);
+        Layout layout = new Layout();
+        layout.print(t, out);
+        layout.flush(out);
     }
 
     /**
@@ -163,7 +170,6 @@ public final class TablePrinter {
                 h.append('\n');
                 sh.headerLines = h.toString().getBytes(StandardCharsets.UTF_8);
             }
-            len = 0;
             put(sh.keyLine, 0, sh.keyLine.length);
             put(sh.headerLines, 0, sh.headerLines.length);
             for (int r = 0; r < rows; r++) {
@@ -176,7 +182,20 @@ public final class TablePrinter {
                 room(1);
                 buf[len++] = '\n';
             }
-            out.write(buf, 0, len);
+            if (len >= FLUSH_AT) {
+                flush(out);
+            }
+        }
+
+        /** Output is written in pieces of at least this many bytes (a large write skips the stream's buffer). */
+        private static final int FLUSH_AT = 1 << 16;
+
+        /** Writes what the tables printed so far left in the buffer. */
+        void flush(PrintStream out) {
+            if (len > 0) {
+                out.write(buf, 0, len);
+                len = 0;
+            }
         }
 
         /** Formats cell {@code (c, r)} of {@code t} as the next cell; returns its width in characters. */

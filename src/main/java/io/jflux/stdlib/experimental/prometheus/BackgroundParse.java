@@ -34,17 +34,19 @@ final class BackgroundParse implements AutoCloseable {
     private int next;
     private boolean ended;
 
-    BackgroundParse(ExpositionParser parser, TableBatcher batcher, String url) {
+    /** Starts a thread that makes the parser with {@code parser} (a failure there is the parse's) and runs it. */
+    BackgroundParse(java.util.function.Supplier<ExpositionParser> parser, TableBatcher batcher, String url) {
         this.batcher = batcher;
         this.thread = new Thread(() -> run(parser), "jflux-scrape " + url);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void run(ExpositionParser parser) {
+    private void run(java.util.function.Supplier<ExpositionParser> make) {
         FluxTable[] out = new FluxTable[CHUNK];
         int n = 0;
         try {
+            ExpositionParser parser = make.get();
             boolean more = true;
             while (more && !cancelled) {
                 more = parser.step();

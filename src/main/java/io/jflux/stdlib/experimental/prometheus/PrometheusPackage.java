@@ -115,15 +115,19 @@ public final class PrometheusPackage implements JavaPackage {
         @Override
         public FluxTable next() {
             try {
-                if (parser == null) {
+                if (parser == null && background == null) {
                     byte[] body = scheme.equals("file") ? readFile() : fetch();
                     long now = ctx.interpreter().context().wallClock();
                     batcher = new TableBatcher(ctx.allocator(), TableBatcher.DEFAULT_MAX_ROWS,
                             TableBatcher.DEFAULT_MAX_BYTES, ExpositionParser.OPEN_BATCHES);
                     boolean om = openMetrics != null ? openMetrics : ExpositionParser.endsWithEof(body, body.length);
-                    parser = new ExpositionParser(body, body.length, url, now, batcher, om);
+                    TableBatcher out = batcher;
                     if (body.length >= backgroundBytes) {
-                        background = new BackgroundParse(parser, batcher, url);
+                        // the parser's constructor reads the whole text once (RepeatedSeries): on that thread too
+                        background = new BackgroundParse(
+                                () -> new ExpositionParser(body, body.length, url, now, out, om), batcher, url);
+                    } else {
+                        parser = new ExpositionParser(body, body.length, url, now, batcher, om);
                     }
                 }
                 if (background != null) {
