@@ -135,34 +135,12 @@ public final class ExpositionParser {
             return false;
         }
         lineStart = pos;
-        int nl = newline(pos);
+        int nl = ByteSearch.indexOf(data, pos, end, (byte) '\n');
         lineEnd = nl > lineStart && data[nl - 1] == '\r' ? nl - 1 : nl;
         pos = nl + 1;
         lineNumber++;
         line();
         return true;
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-
-    /** The index of the first '\n' at or after {@code i}, or {@link #end}: eight bytes at a time. */
-    private int newline(int i) {
-        while (i + 8 <= end) {
-            long x = (long) LONGS.get(data, i) ^ NEWLINES;
-            long found = (x - ONES) & ~x & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-            i += 8;
-        }
-        while (i < end && data[i] != '\n') {
-            i++;
-        }
-        return i;
     }
 
     private void line() {

@@ -5,9 +5,7 @@ import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
 import io.jflux.table.TableBatcher;
 import io.jflux.table.TableBuilder;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,8 +36,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class RepeatedSeries {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = ByteSearch.LONGS;
     private static final long M = 0x9E3779B97F4A7C15L;
     private static final byte[] BUCKET = {'_', 'b', 'u', 'c', 'k', 'e', 't'};
 
@@ -200,12 +197,8 @@ public final class RepeatedSeries {
 
     /** The pre-pass over the text: one instance per call of {@link #find}. */
     private static final class Finder {
-        private static final long ONES = 0x0101010101010101L;
-        private static final long HIGHS = 0x8080808080808080L;
-        private static final long QUOTES = '"' * ONES;
-        private static final long BACKSLASHES = '\\' * ONES;
-        private static final long NEWLINES = '\n' * ONES;
-        private static final long EQUALS = '=' * ONES;
+        private static final long QUOTES = ByteSearch.pattern('"');
+        private static final long BACKSLASHES = ByteSearch.pattern('\\');
         private static final int KEYS = 16;
         private static final boolean[] NAME = new boolean[256];
         private static final boolean[] NAME_START = new boolean[256];
@@ -286,7 +279,7 @@ public final class RepeatedSeries {
             int i = from;
             while (i < n) {
                 int lineStart = i;
-                int e = indexOf(i, NEWLINES, (byte) '\n'); // the end of the line
+                int e = ByteSearch.indexOf(data, i, end, (byte) '\n'); // the end of the line
                 if (e > n) {
                     e = n;
                 }
@@ -380,7 +373,7 @@ public final class RepeatedSeries {
                             vs = j + len;
                         } else {
                             int ls = j;
-                            int eq = indexOf(j, EQUALS, (byte) '=');
+                            int eq = ByteSearch.indexOf(data, j, end, (byte) '=');
                             if (eq >= e) {
                                 break;
                             }
@@ -620,27 +613,6 @@ public final class RepeatedSeries {
             return h;
         }
 
-        /** The high bit of every byte of {@code w} equal to the byte of {@code pattern}; exact for the lowest. */
-        private static long matches(long w, long pattern) {
-            long x = w ^ pattern;
-            return (x - ONES) & ~x & HIGHS;
-        }
-
-        /** The first offset at or after {@code i} holding {@code c} ({@code pattern} is it in every byte), or end. */
-        private int indexOf(int i, long pattern, byte c) {
-            byte[] d = data;
-            for (; i <= lastWord; i += 8) {
-                long m = matches((long) LONGS.get(d, i), pattern);
-                if (m != 0) {
-                    return Math.min(end, i + (Long.numberOfTrailingZeros(m) >>> 3));
-                }
-            }
-            while (i < end && d[i] != c) {
-                i++;
-            }
-            return Math.min(i, end);
-        }
-
         /**
          * The offset of the quote that ends a label value starting at {@code i} (escapes skipped), or {@code e} (the
          * end of the line) if there is none before it; the hash of the value's bytes goes to {@link #valueHash}.
@@ -650,7 +622,7 @@ public final class RepeatedSeries {
             long h = 0;
             while (i < e) {
                 long w = i <= lastWord ? (long) LONGS.get(d, i) : tail(i);
-                long m = matches(w, QUOTES) | matches(w, BACKSLASHES);
+                long m = ByteSearch.matches(w, QUOTES) | ByteSearch.matches(w, BACKSLASHES);
                 if (m == 0) {
                     h = (h ^ w) * M;
                     h ^= h >>> 32;

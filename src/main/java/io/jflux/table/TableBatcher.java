@@ -31,8 +31,6 @@ public final class TableBatcher implements AutoCloseable {
     private final int maxOpen;
     /** The room a new batch's vectors start with: grows while batches fill, so small streams stay small. */
     private int firstCapacity = 64;
-    /** The room per string value a new batch starts with: what full batches have needed so far. */
-    private int stringBytes = 16;
 
     /** The rows and string bytes per value of the last full batch of a schema. */
     private record Sizes(int rows, int[] bytesPerValue) {}
@@ -120,8 +118,8 @@ public final class TableBatcher implements AutoCloseable {
             // a batch usually fills: start its vectors at a fraction of the budget rather than doubling from 8
             Sizes last = sizes.get(columns);
             b.builder = last == null
-                    ? new TableBuilder(allocator, GroupKey.EMPTY, Math.min(maxRows, firstCapacity), stringBytes)
-                    : new TableBuilder(allocator, GroupKey.EMPTY, last.rows, stringBytes, last.bytesPerValue);
+                    ? new TableBuilder(allocator, GroupKey.EMPTY, Math.min(maxRows, firstCapacity), null)
+                    : new TableBuilder(allocator, GroupKey.EMPTY, last.rows, last.bytesPerValue);
             for (ColumnMeta c : columns) {
                 b.builder.addColumn(c);
             }
@@ -288,14 +286,11 @@ public final class TableBatcher implements AutoCloseable {
         b.builder = null;
         FluxTable[] views = new FluxTable[b.keys.size()];
         if (builder.rowCount() >= firstCapacity) {
-            int[] perValue = builder.stringBytesPerValue();
-            for (int v : perValue) {
-                stringBytes = Math.max(stringBytes, v);
-            }
             if (firstCapacity < 8192) {
                 firstCapacity *= 4;
             }
             if (filled(builder)) {
+                int[] perValue = builder.stringBytesPerValue();
                 // a little more room than the last one used, so a batch a little larger does not double
                 for (int c = 0; c < perValue.length; c++) {
                     perValue[c] += perValue[c] / 8;

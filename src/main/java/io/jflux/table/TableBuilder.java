@@ -43,28 +43,23 @@ public final class TableBuilder implements AutoCloseable {
     private boolean built;
 
     private final int firstCapacity;
-    private final int stringBytes;
-    /** Room per value for each string column by position, from a previous batch of the same schema, or null. */
+    /** Room per value for each string column by position (from a previous batch of the same schema), or null. */
     private final int[] columnBytes;
+    /** Room per string value when {@link #columnBytes} has none. */
+    private static final int STRING_BYTES = 16;
 
     public TableBuilder(BufferAllocator allocator, GroupKey key) {
-        this(allocator, key, FIRST_CAPACITY, 16);
+        this(allocator, key, FIRST_CAPACITY, null);
     }
 
     /**
-     * A builder whose vectors first have room for {@code firstCapacity} values, strings of {@code stringBytes}
-     * bytes on average (they still grow as needed).
+     * A builder whose vectors first have room for {@code firstCapacity} values, and string column {@code i} for
+     * {@code columnBytes[i]} bytes a value when given (they still grow as needed).
      */
-    TableBuilder(BufferAllocator allocator, GroupKey key, int firstCapacity, int stringBytes) {
-        this(allocator, key, firstCapacity, stringBytes, null);
-    }
-
-    /** As above, with the room per value of each string column (by position) given by {@code columnBytes}. */
-    TableBuilder(BufferAllocator allocator, GroupKey key, int firstCapacity, int stringBytes, int[] columnBytes) {
+    TableBuilder(BufferAllocator allocator, GroupKey key, int firstCapacity, int[] columnBytes) {
         this.allocator = allocator;
         this.key = key;
         this.firstCapacity = Math.max(1, firstCapacity);
-        this.stringBytes = Math.max(1, stringBytes);
         this.columnBytes = columnBytes;
     }
 
@@ -131,7 +126,7 @@ public final class TableBuilder implements AutoCloseable {
                 VarCharVector s = new VarCharVector(name, allocator);
                 int at = columns.size() - 1;
                 s.setInitialCapacity(firstCapacity, columnBytes != null && at < columnBytes.length
-                        && columnBytes[at] > 0 ? columnBytes[at] : stringBytes);
+                        && columnBytes[at] > 0 ? columnBytes[at] : STRING_BYTES);
                 return s;
             default: v = new BigIntVector(name, allocator); break;
         }
@@ -173,10 +168,7 @@ public final class TableBuilder implements AutoCloseable {
         if (c != null && i < c.capacity) {
             MemoryUtil.putLong(c.data + ((long) i << 3), value);
             c.valid(i);
-            counts[col] = i + 1;
-            if (i >= rows) {
-                rows = i + 1;
-            }
+            next(col);
             return;
         }
         i = next(col);
@@ -195,10 +187,7 @@ public final class TableBuilder implements AutoCloseable {
         if (c != null && i < c.capacity) {
             MemoryUtil.putLong(c.data + ((long) i << 3), Double.doubleToRawLongBits(value));
             c.valid(i);
-            counts[col] = i + 1;
-            if (i >= rows) {
-                rows = i + 1;
-            }
+            next(col);
             return;
         }
         Float8Vector v = (Float8Vector) vectors.get(col);
@@ -213,8 +202,7 @@ public final class TableBuilder implements AutoCloseable {
         int capacity;
 
         void valid(int i) {
-            long b = validity + (i >>> 3);
-            MemoryUtil.putByte(b, (byte) (MemoryUtil.getByte(b) | (1 << (i & 7))));
+            setValid(validity, i);
         }
     }
 
@@ -247,23 +235,12 @@ public final class TableBuilder implements AutoCloseable {
         if (c != null && i < c.capacity && c.end + (long) length <= c.dataCapacity) {
             copy(utf8, start, c.data + c.end, length);
             c.appended(i, length);
-            counts[col] = i + 1;
-            if (i >= rows) {
-                rows = i + 1;
-            }
+            next(col);
             return;
         }
         sync(col);
         VarCharVector v = (VarCharVector) vectors.get(col);
-        i = next(col);
-        ArrowBuf data = room(v, i, length);
-        if (data == null) {
-            v.setSafe(i, utf8, start, length);
-        } else {
-            int from = v.getOffsetBuffer().getInt((long) i * VarCharVector.OFFSET_WIDTH);
-            data.setBytes(from, utf8, start, length);
-            appended(v, i, from + length);
-        }
+        v.setSafe(next(col), utf8, start, length);
         arm(col, v);
     }
 
@@ -281,23 +258,12 @@ public final class TableBuilder implements AutoCloseable {
         if (c != null && i < c.capacity && c.end + (long) length <= c.dataCapacity) {
             copy(src.getDataBuffer().memoryAddress() + start, c.data + c.end, length);
             c.appended(i, length);
-            counts[col] = i + 1;
-            if (i >= rows) {
-                rows = i + 1;
-            }
+            next(col);
             return;
         }
         sync(col);
         VarCharVector v = (VarCharVector) vectors.get(col);
-        i = next(col);
-        ArrowBuf data = room(v, i, length);
-        if (data == null) {
-            v.setSafe(i, src.get(index));
-        } else {
-            int from = v.getOffsetBuffer().getInt((long) i * VarCharVector.OFFSET_WIDTH);
-            data.setBytes(from, src.getDataBuffer(), start, length);
-            appended(v, i, from + length);
-        }
+        v.setSafe(next(col), src.get(index));
         arm(col, v);
     }
 
@@ -319,9 +285,14 @@ public final class TableBuilder implements AutoCloseable {
         void appended(int i, int length) {
             end += length;
             MemoryUtil.putInt(offsets + ((long) i + 1) * VarCharVector.OFFSET_WIDTH, end);
-            long b = validity + (i >>> 3);
-            MemoryUtil.putByte(b, (byte) (MemoryUtil.getByte(b) | (1 << (i & 7))));
+            setValid(validity, i);
         }
+    }
+
+    /** Sets bit {@code i} of the validity buffer at address {@code validity}. */
+    private static void setValid(long validity, int i) {
+        long b = validity + (i >>> 3);
+        MemoryUtil.putByte(b, (byte) (MemoryUtil.getByte(b) | (1 << (i & 7))));
     }
 
     private Utf8Cursor[] cursors = new Utf8Cursor[8];
@@ -392,33 +363,6 @@ public final class TableBuilder implements AutoCloseable {
         }
     }
 
-    /**
-     * For a value of {@code length} bytes at index {@code i} right after the last value set (the common case),
-     * makes room for it and returns the data buffer to write it to; null otherwise (then Arrow's setSafe, which
-     * re-derives capacities and fills holes on every call, does the work).
-     */
-    private static ArrowBuf room(VarCharVector v, int i, int length) {
-        if (i == 0 || v.getLastSet() != i - 1) {
-            return null;
-        }
-        ArrowBuf offsets = v.getOffsetBuffer();
-        if (((long) i + 2) * VarCharVector.OFFSET_WIDTH > offsets.capacity()
-                || i >= v.getValidityBuffer().capacity() * 8) {
-            v.reallocValidityAndOffsetBuffers();
-            offsets = v.getOffsetBuffer();
-        }
-        long end = (long) offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH) + length;
-        if (v.getDataBuffer().capacity() < end) {
-            v.reallocDataBuffer(end);
-        }
-        return v.getDataBuffer();
-    }
-
-    private static void appended(VarCharVector v, int i, int end) {
-        v.getOffsetBuffer().setInt(((long) i + 1) * VarCharVector.OFFSET_WIDTH, end);
-        BitVectorHelper.setBit(v.getValidityBuffer(), i);
-        v.setLastSet(i);
-    }
 
     /**
      * Appends to columns {@code [at, at + k)} the values of {@code t}'s group key ({@code k} columns, in key
