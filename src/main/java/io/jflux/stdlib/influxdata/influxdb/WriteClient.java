@@ -122,11 +122,12 @@ final class WriteClient {
     FluxException failure(Failed f, long sentAfter, long otherNotWritten) {
         long written = pointsWritten.get();
         String was = written == 1 ? " point was" : " points were";
-        String tail = sentAfter == 0 && otherNotWritten == 0
-                ? written + was + " written before it, the batch of " + f.points + " and any later rows were not"
-                : written + was + " written (" + sentAfter + " of them in requests sent after it), the batch of "
-                        + f.points + (otherNotWritten == 0 ? "" : ", " + otherNotWritten + " points of other batches")
-                        + " and any later rows were not";
+        String tail = (sentAfter == 0 && otherNotWritten == 0
+                ? written + was + " written before it"
+                : written + was + " written (" + sentAfter + " of them in requests sent after it)")
+                + "; not written: the failed batch of " + f.points + (f.points == 1 ? " point" : " points")
+                + (otherNotWritten == 0 ? "" : ", " + otherNotWritten + " points of other batches in flight")
+                + " and any later rows";
         return new FluxException(ErrorCode.UNAVAILABLE, "to: writing to " + uri + " failed: " + f.why + "; " + tail);
     }
 

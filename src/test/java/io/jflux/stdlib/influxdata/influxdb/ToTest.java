@@ -280,8 +280,8 @@ class ToTest {
         try (Fake f = Fake.answering(new int[] {204, 400, 204}, "{\"message\":\"bad\"}")) {
             FluxException e = assertThrows(FluxException.class, () -> Tables.run(points(15_001) + " |> to(host: \""
                     + f.host() + "\", token: \"\", bucket: \"b\")"));
-            assertTrue(e.getMessage().contains("failed: HTTP 400: bad; 5000 points were written before it, the batch"
-                    + " of 5000 and any later rows were not"), e.getMessage());
+            assertTrue(e.getMessage().contains("failed: HTTP 400: bad; 5000 points were written before it; not"
+                    + " written: the failed batch of 5000 points and any later rows"), e.getMessage());
             assertEquals(2, f.bodies().size());
         } finally {
             To.inFlight = saved;
@@ -309,8 +309,8 @@ class ToTest {
                     }
                 }
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("failed: HTTP 400: bad; (\\d+) points"
-                        + " were written (before it|\\((\\d+) of them in requests sent after it\\)), the batch of"
-                        + " 5000( and|, 5000 points of other batches and) any later rows were not")
+                        + " were written (before it|\\((\\d+) of them in requests sent after it\\)); not written: the"
+                        + " failed batch of 5000 points(, 5000 points of other batches in flight)? and any later rows$")
                         .matcher(e.getMessage());
                 assertTrue(m.find(), e.getMessage());
                 assertEquals(accepted, Long.parseLong(m.group(1)), e.getMessage());
@@ -326,7 +326,7 @@ class ToTest {
                     + f.host() + "\", token: \"\", bucket: \"b\")"));
             assertTrue(e.getMessage().contains("to: writing to " + f.host()
                     + "/api/v2/write?bucket=b&precision=ns failed: HTTP 400: failed to parse line protocol: bad;"
-                    + " 0 points were written before it, the batch of 1 and any later rows were not"),
+                    + " 0 points were written before it; not written: the failed batch of 1 point and any later rows"),
                     e.getMessage());
             assertEquals(1, f.bodies().size());
             assertEquals(java.util.Collections.singletonList(null), f.auth());
