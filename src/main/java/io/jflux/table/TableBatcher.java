@@ -272,10 +272,8 @@ public final class TableBatcher implements AutoCloseable {
         return b.builder.usedBytes() >= maxBytes;
     }
 
-    /** Whether a batch being sealed was full (not sealed early for another schema or at the end). */
-    private boolean filled(TableBuilder builder) {
-        return builder.rowCount() >= maxRows || builder.usedBytes() >= maxBytes;
-    }
+    /** Batches smaller than this say little about the next one of their schema. */
+    private static final int MIN_SIZED_ROWS = 64;
 
     private void seal(Batch b) {
         open.remove(b);
@@ -285,19 +283,19 @@ public final class TableBatcher implements AutoCloseable {
         TableBuilder builder = b.builder;
         b.builder = null;
         FluxTable[] views = new FluxTable[b.keys.size()];
-        if (builder.rowCount() >= firstCapacity) {
-            if (firstCapacity < 8192) {
-                firstCapacity *= 4;
+        int rows = builder.rowCount();
+        if (rows >= firstCapacity && firstCapacity < 8192) {
+            firstCapacity *= 4;
+        }
+        if (rows >= MIN_SIZED_ROWS) {
+            // the next batch of this schema starts as large as this one ended (a little more), whether this one
+            // filled or was sealed to make room for another schema: batches of a schema tend to end alike, and
+            // growing a batch's vectors by doubling allocates and copies them several times over
+            int[] perValue = builder.stringBytesPerValue();
+            for (int c = 0; c < perValue.length; c++) {
+                perValue[c] += perValue[c] / 8;
             }
-            if (filled(builder)) {
-                int[] perValue = builder.stringBytesPerValue();
-                // a little more room than the last one used, so a batch a little larger does not double
-                for (int c = 0; c < perValue.length; c++) {
-                    perValue[c] += perValue[c] / 8;
-                }
-                sizes.put(b.schema, new Sizes(Math.min(maxRows, builder.rowCount() + builder.rowCount() / 16),
-                        perValue));
-            }
+            sizes.put(b.schema, new Sizes(Math.min(maxRows, rows + rows / 8), perValue));
         }
         if (b.keys.isEmpty()) {
             builder.close();
