@@ -5,13 +5,13 @@ import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.TableStream;
+import io.jflux.table.Validity;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -145,8 +145,9 @@ public final class TablePrinter {
                 int w = sh.headerWidth[i];
                 FieldVector v = t.vector(order[i]);
                 ColumnType type = t.column(order[i]).type();
+                boolean nulls = Validity.anyNull(v, t.offset(), rows);
                 for (int r = 0; r < rows; r++) {
-                    w = Math.max(w, cell(t, order[i], r, v, type));
+                    w = Math.max(w, cell(t, order[i], r, v, type, nulls));
                 }
                 same &= width[i] == w;
                 width[i] = w;
@@ -199,18 +200,18 @@ public final class TablePrinter {
         }
 
         /** Formats cell {@code (c, r)} of {@code t} as the next cell; returns its width in characters. */
-        private int cell(FluxTable t, int c, int r, FieldVector v, ColumnType type) {
+        private int cell(FluxTable t, int c, int r, FieldVector v, ColumnType type, boolean nulls) {
             int at = cellCount == 0 ? 0 : cellEnd[cellCount - 1];
             int w;
             int i = t.offset() + r;
-            if (v.isNull(i)) {
+            if (nulls && v.isNull(i)) {
                 w = 0;
             } else if (type == ColumnType.STRING) {
-                VarCharVector sv = (VarCharVector) v;
-                int start = sv.getStartOffset(i);
-                int n = sv.getEndOffset(i) - start;
+                ArrowBuf offsets = v.getOffsetBuffer();
+                int start = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
+                int n = offsets.getInt((long) (i + 1) * VarCharVector.OFFSET_WIDTH) - start;
                 cellRoom(at + n);
-                ArrowBuf data = sv.getDataBuffer();
+                ArrowBuf data = v.getDataBuffer();
                 data.getBytes(start, cellBytes, at, n);
                 w = 0;
                 for (int k = at; k < at + n; k++) {
@@ -221,7 +222,7 @@ public final class TablePrinter {
                 at += n;
             } else if (type == ColumnType.INT) {
                 int before = at;
-                at = digits(((BigIntVector) v).get(i), at);
+                at = digits(v.getDataBuffer().getLong((long) i * 8), at);
                 w = at - before;
             } else {
                 String s;

@@ -127,6 +127,9 @@ public final class TableBuilder implements AutoCloseable {
                 int at = columns.size() - 1;
                 s.setInitialCapacity(firstCapacity, columnBytes != null && at < columnBytes.length
                         && columnBytes[at] > 0 ? columnBytes[at] : STRING_BYTES);
+                // now: Arrow's first setSafe would size the data buffer to the first value alone (the initial
+                // capacity only applies to allocateNew), and the column would then double its way up
+                s.allocateNew();
                 return s;
             default: v = new BigIntVector(name, allocator); break;
         }
