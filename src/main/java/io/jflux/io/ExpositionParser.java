@@ -101,13 +101,23 @@ public final class ExpositionParser {
      */
     public ExpositionParser(byte[] data, int length, String url, long defaultTime, TableBatcher out,
             boolean openMetrics) {
+        this(data, length, url, defaultTime, out, openMetrics, RepeatedSeries.find(data, length));
+    }
+
+    /**
+     * Like {@link #ExpositionParser(byte[], int, String, long, TableBatcher, boolean)}, with the answer of
+     * {@link RepeatedSeries#find} for this text given by the caller (who may have worked it out meanwhile on
+     * another thread): when {@code repeats} is false, a series met again is a table of its own.
+     */
+    public ExpositionParser(byte[] data, int length, String url, long defaultTime, TableBatcher out,
+            boolean openMetrics, boolean repeats) {
         this.openMetrics = openMetrics;
         this.data = data;
         this.end = length;
         this.url = url.getBytes(StandardCharsets.UTF_8);
         this.defaultTime = defaultTime;
-        this.repeats = RepeatedSeries.find(data, length) ? new RepeatedSeries(out) : null;
-        this.out = repeats == null ? out : repeats.runs();
+        this.repeats = repeats ? new RepeatedSeries(out) : null;
+        this.out = repeats ? this.repeats.runs() : out;
     }
 
     /** Parses the whole text into the batcher and flushes it. */

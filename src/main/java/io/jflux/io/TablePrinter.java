@@ -87,26 +87,41 @@ public final class TablePrinter {
             int[] headerWidth;
             int[] width;
             byte[] headerLines;
+            /**
+             * The widths and header of the table before the last change of widths: tables of one schema often
+             * alternate between two (most cells at the minimum width, now and then a longer one).
+             */
+            int[] otherWidth;
+            byte[] otherHeaderLines;
         }
 
-        /** The shapes of the last few schemas: a scrape's tables alternate between a handful. */
-        private final Shape[] shapes = new Shape[8];
-        private int nextShape;
+        /**
+         * The shapes of the schemas seen, by their column list (compared as objects): a scrape's tables alternate
+         * between a few dozen. Forgotten all at once when there get to be many.
+         */
+        private final java.util.IdentityHashMap<List<ColumnMeta>, Shape> shapes = new java.util.IdentityHashMap<>();
+        private static final int MAX_SHAPES = 1024;
+        private Shape last;
         /** The cells of the table being printed: bytes in {@code cellBytes}, ends and widths per cell. */
         private byte[] cellBytes = new byte[1024];
         private int[] cellEnd = new int[64];
         private int[] cellWidth = new int[64];
         private int cellCount;
+        /** The widths of the table being printed. */
+        private int[] widths = new int[16];
         private byte[] buf = new byte[4096];
         private int len;
 
         private Shape shape(FluxTable t) {
             List<ColumnMeta> keyColumns = t.key().columns();
             List<ColumnMeta> columns = t.columns();
-            for (Shape sh : shapes) {
-                if (sh != null && sh.keyColumns == keyColumns && sh.columns == columns) {
-                    return sh;
-                }
+            if (last != null && last.columns == columns && last.keyColumns == keyColumns) {
+                return last;
+            }
+            Shape known = shapes.get(columns);
+            if (known != null && known.keyColumns == keyColumns) {
+                last = known;
+                return known;
             }
             Shape sh = new Shape();
             sh.keyColumns = keyColumns;
@@ -127,8 +142,12 @@ public final class TablePrinter {
                         minWidth(m.type()));
             }
             sh.width = new int[n];
-            shapes[nextShape] = sh;
-            nextShape = (nextShape + 1) % shapes.length;
+            sh.otherWidth = new int[n];
+            if (shapes.size() >= MAX_SHAPES) {
+                shapes.clear();
+            }
+            shapes.put(columns, sh);
+            last = sh;
             return sh;
         }
 
@@ -136,10 +155,12 @@ public final class TablePrinter {
             Shape sh = shape(t);
             int n = t.columnCount();
             int[] order = sh.order;
-            int[] width = sh.width;
             int rows = t.rowCount();
             cellCount = 0;
-            boolean same = sh.headerLines != null;
+            if (widths.length < n) {
+                widths = new int[n];
+            }
+            int[] now = widths;
             // cells column by column: cell (r, i) is number i * rows + r
             for (int i = 0; i < n; i++) {
                 int w = sh.headerWidth[i];
@@ -149,28 +170,21 @@ public final class TablePrinter {
                 for (int r = 0; r < rows; r++) {
                     w = Math.max(w, cell(t, order[i], r, v, type, nulls));
                 }
-                same &= width[i] == w;
-                width[i] = w;
+                now[i] = w;
             }
-            if (!same) {
-                StringBuilder h = new StringBuilder();
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        h.append("  ");
-                    }
-                    String text = sh.header[i];
-                    h.append(" ".repeat(width[i] - text.codePointCount(0, text.length()))).append(text);
+            if (sh.headerLines == null || !Arrays.equals(now, 0, n, sh.width, 0, n)) {
+                int[] w = sh.width;
+                byte[] lines = sh.headerLines;
+                sh.width = sh.otherWidth;
+                sh.headerLines = sh.otherHeaderLines;
+                sh.otherWidth = w;
+                sh.otherHeaderLines = lines;
+                if (sh.headerLines == null || !Arrays.equals(now, 0, n, sh.width, 0, n)) {
+                    System.arraycopy(now, 0, sh.width, 0, n);
+                    sh.headerLines = headerLines(sh, n);
                 }
-                h.append('\n');
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        h.append("  ");
-                    }
-                    h.append("-".repeat(width[i]));
-                }
-                h.append('\n');
-                sh.headerLines = h.toString().getBytes(StandardCharsets.UTF_8);
             }
+            int[] width = sh.width;
             put(sh.keyLine, 0, sh.keyLine.length);
             put(sh.headerLines, 0, sh.headerLines.length);
             for (int r = 0; r < rows; r++) {
@@ -186,6 +200,28 @@ public final class TablePrinter {
             if (len >= FLUSH_AT) {
                 flush(out);
             }
+        }
+
+        /** The header line and the rule of dashes for the widths {@code sh.width}. */
+        private static byte[] headerLines(Shape sh, int n) {
+            int[] width = sh.width;
+            StringBuilder h = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    h.append("  ");
+                }
+                String text = sh.header[i];
+                h.append(" ".repeat(width[i] - text.codePointCount(0, text.length()))).append(text);
+            }
+            h.append('\n');
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    h.append("  ");
+                }
+                h.append("-".repeat(width[i]));
+            }
+            h.append('\n');
+            return h.toString().getBytes(StandardCharsets.UTF_8);
         }
 
         /** Output is written in pieces of at least this many bytes (a large write skips the stream's buffer). */

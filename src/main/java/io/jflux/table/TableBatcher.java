@@ -300,7 +300,7 @@ public final class TableBatcher implements AutoCloseable {
         if (b.keys.isEmpty()) {
             builder.close();
         } else {
-            try (FluxTable whole = builder.build()) {
+            try (FluxTable whole = builder.build(canonical(b.schema))) {
                 for (int i = 0; i < views.length; i++) {
                     views[i] = whole.view(b.keys.get(i), b.bounds[2 * i], b.bounds[2 * i + 1]);
                 }
@@ -308,6 +308,22 @@ public final class TableBatcher implements AutoCloseable {
         }
         b.keys.clear();
         b.views = views;
+    }
+
+    /**
+     * One unmodifiable list object per schema for the tables of all its batches: consumers that remember what
+     * they worked out for a schema by its list object (the table printer, the aggregates' output columns) then
+     * find it again in the next batch.
+     */
+    private final java.util.Map<List<ColumnMeta>, List<ColumnMeta>> schemas = new java.util.HashMap<>();
+
+    private List<ColumnMeta> canonical(List<ColumnMeta> schema) {
+        List<ColumnMeta> known = schemas.get(schema);
+        if (known == null) {
+            known = List.copyOf(schema);
+            schemas.put(known, known);
+        }
+        return known;
     }
 
     @Override

@@ -620,6 +620,11 @@ public final class TableBuilder implements AutoCloseable {
     }
 
     public FluxTable build() {
+        return build(columns);
+    }
+
+    /** Builds the table with {@code same}, a list equal to {@link #columns}, as its column list. */
+    FluxTable build(List<ColumnMeta> same) {
         if (built) {
             throw new IllegalStateException("table already built");
         }
@@ -636,7 +641,7 @@ public final class TableBuilder implements AutoCloseable {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        return new FluxTable(key, columns, new Batch(vectors), idx, 0, rows);
+        return new FluxTable(key, same, new Batch(vectors), idx, 0, rows);
     }
 
     @Override

@@ -34,8 +34,26 @@ final class BackgroundParse implements AutoCloseable {
     private int next;
     private boolean ended;
 
+    /**
+     * While held, chunks wait here, unbounded, instead of in {@link #queue}: the parse runs ahead at full speed
+     * while the reader decides whether to keep it ({@link #confirm}) or drop it ({@link #close}). Guarded by
+     * itself until confirmed; from then on only the reader touches it.
+     */
+    private final java.util.ArrayDeque<FluxTable[]> held = new java.util.ArrayDeque<>();
+    private boolean holding;
+
     /** Starts a thread that makes the parser with {@code parser} (a failure there is the parse's) and runs it. */
     BackgroundParse(java.util.function.Supplier<ExpositionParser> parser, TableBatcher batcher, String url) {
+        this(parser, batcher, url, false);
+    }
+
+    /**
+     * Like {@link #BackgroundParse(java.util.function.Supplier, TableBatcher, String)}; when {@code hold}, its
+     * tables are held back, however many, until {@link #confirm}.
+     */
+    BackgroundParse(java.util.function.Supplier<ExpositionParser> parser, TableBatcher batcher, String url,
+            boolean hold) {
+        this.holding = hold;
         this.batcher = batcher;
         this.thread = new Thread(() -> run(parser), "jflux-scrape " + url);
         thread.setDaemon(true);
@@ -71,6 +89,12 @@ final class BackgroundParse implements AutoCloseable {
 
     /** Queues a chunk, waiting while the queue is full; once cancelled, releases it instead. */
     private void put(FluxTable[] c) {
+        synchronized (held) {
+            if (holding) {
+                held.add(c);
+                return;
+            }
+        }
         try {
             while (!cancelled) {
                 if (queue.offer(c, 50, TimeUnit.MILLISECONDS)) {
@@ -85,6 +109,9 @@ final class BackgroundParse implements AutoCloseable {
 
     /** The next table in exposition order, or null after the last; rethrows the parser's failure. */
     FluxTable next() {
+        if (holding) {
+            throw new IllegalStateException("tables read before the parse was confirmed");
+        }
         while (true) {
             if (chunk != null && next < chunk.length) {
                 FluxTable t = chunk[next];
@@ -95,7 +122,7 @@ final class BackgroundParse implements AutoCloseable {
                 return null;
             }
             try {
-                chunk = queue.take();
+                chunk = held.isEmpty() ? queue.take() : held.poll();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FluxException(ErrorCode.ABORTED, "interrupted while reading the exposition");
@@ -118,6 +145,13 @@ final class BackgroundParse implements AutoCloseable {
         }
     }
 
+    /** Lets the tables held back so far, and all later ones, through to {@link #next}. */
+    void confirm() {
+        synchronized (held) {
+            holding = false;
+        }
+    }
+
     @Override
     public void close() {
         cancelled = true;
@@ -136,6 +170,11 @@ final class BackgroundParse implements AutoCloseable {
         FluxTable[] c;
         while ((c = queue.poll()) != null) {
             release(c);
+        }
+        synchronized (held) {
+            while ((c = held.poll()) != null) {
+                release(c);
+            }
         }
         batcher.close();
         if (interrupted) {

@@ -7,6 +7,7 @@ import io.jflux.eval.DurationValue;
 import io.jflux.eval.StringValue;
 import io.jflux.eval.Value;
 import io.jflux.io.ExpositionParser;
+import io.jflux.io.RepeatedSeries;
 import io.jflux.stdlib.Definitions;
 import io.jflux.stdlib.JavaPackage;
 import io.jflux.syntax.Span;
@@ -123,9 +124,22 @@ public final class PrometheusPackage implements JavaPackage {
                     boolean om = openMetrics != null ? openMetrics : ExpositionParser.endsWithEof(body, body.length);
                     TableBatcher out = batcher;
                     if (body.length >= backgroundBytes) {
-                        // the parser's constructor reads the whole text once (RepeatedSeries): on that thread too
+                        // The parse starts at once, as if no series repeated, and its tables are held back while
+                        // this thread reads the text for repeats (RepeatedSeries); in the rare case there are
+                        // some, that parse is dropped for one that merges them.
                         background = new BackgroundParse(
-                                () -> new ExpositionParser(body, body.length, url, now, out, om), batcher, url);
+                                () -> new ExpositionParser(body, body.length, url, now, out, om, false), batcher, url,
+                                true);
+                        if (RepeatedSeries.find(body, body.length)) {
+                            background.close();
+                            background = null;
+                            batcher = batcher.sibling();
+                            TableBatcher merging = batcher;
+                            background = new BackgroundParse(() -> new ExpositionParser(body, body.length, url, now,
+                                    merging, om, true), merging, url);
+                        } else {
+                            background.confirm();
+                        }
                     } else {
                         parser = new ExpositionParser(body, body.length, url, now, batcher, om);
                     }

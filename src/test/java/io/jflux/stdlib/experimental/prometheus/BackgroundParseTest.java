@@ -91,6 +91,22 @@ class BackgroundParseTest {
     }
 
     @Test
+    void aSeriesMetAgainIsMergedOnTheBackgroundPathToo() throws Exception {
+        // the background parse starts before the text has been read for repeats: here it has to be dropped
+        Path file = dir.resolve("repeats.prom");
+        Files.writeString(file, exposition(300) + "c7_total{job=\"j1\",instance=\"i4\"} 99 1700000000000\n"
+                + "c299_total{instance=\"i19\",job=\"j1\"} 98\n", StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+        String inline = run(scrape(file, ""));
+        PrometheusPackage.backgroundBytes = 0;
+        String background = run(scrape(file, ""));
+        assertEquals(inline, background);
+        // the two repeated series are rows of their first tables, not tables of their own
+        assertEquals(300 * 25, background.lines().filter(l -> l.startsWith("table ")).count());
+        assertTrue(background.contains("1700000000000") || background.contains("2023-11-14T22:13:20"), background);
+    }
+
+    @Test
     void aMalformedLineFailsAfterTheTablesBeforeIt() throws Exception {
         Path file = dir.resolve("bad.prom");
         Files.writeString(file, exposition(300) + "bad{ 1\n", StandardCharsets.UTF_8);
