@@ -71,8 +71,16 @@ public class ScrapeBenchmark {
                 + "prometheus.scrape(url: \"file:" + file.toAbsolutePath() + "\")\n");
     }
 
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "second-half");
+                t.setDaemon(true);
+                return t;
+            });
+
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        pool.shutdownNow();
         allocator.close();
         Files.deleteIfExists(file);
     }
@@ -93,6 +101,47 @@ public class ScrapeBenchmark {
                     rows += t.rowCount();
                     t.close();
                 }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The parser on two threads, as a scrape parses a large Prometheus text when a core is to spare: the second
+     * half ({@link ExpositionParser#part}) on a thread of its own, the repeated-series check and then the first
+     * half on this one; every table polled and closed.
+     */
+    @Benchmark
+    public long parserInTwo() throws Exception {
+        int cut = ExpositionParser.splitPoint(data, data.length);
+        java.util.concurrent.Future<Long> second = pool.submit(() -> {
+            try (TableBatcher batcher = new TableBatcher(allocator, TableBatcher.DEFAULT_MAX_ROWS,
+                    TableBatcher.DEFAULT_MAX_BYTES, ExpositionParser.OPEN_BATCHES)) {
+                return drain(ExpositionParser.part(data, cut, data.length, "http://bench:9100/metrics",
+                        1_700_000_000_000_000_000L, batcher), batcher);
+            }
+        });
+        if (RepeatedSeries.find(data, data.length)) {
+            throw new IllegalStateException("the generated exposition repeats a series");
+        }
+        long rows;
+        try (TableBatcher batcher = new TableBatcher(allocator, TableBatcher.DEFAULT_MAX_ROWS,
+                TableBatcher.DEFAULT_MAX_BYTES, ExpositionParser.OPEN_BATCHES)) {
+            rows = drain(new ExpositionParser(data, cut, "http://bench:9100/metrics", 1_700_000_000_000_000_000L,
+                    batcher, false, false), batcher);
+        }
+        return rows + second.get();
+    }
+
+    private static long drain(ExpositionParser p, TableBatcher batcher) {
+        long rows = 0;
+        boolean more = true;
+        while (more) {
+            more = p.step();
+            FluxTable t;
+            while ((t = batcher.poll()) != null) {
+                rows += t.rowCount();
+                t.close();
             }
         }
         return rows;

@@ -24,6 +24,26 @@ final class ByteSearch {
         return (x - ONES) & ~x & HIGHS;
     }
 
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+    /** How many bytes of {@code d[from, to)} are {@code c}. */
+    static int count(byte[] d, int from, int to, byte c) {
+        long pattern = (c & 0xFF) * ONES;
+        int n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(d, i) ^ pattern;
+            // the high bit of each byte of x that is zero, exactly (no borrow from one byte into the next)
+            n += Long.bitCount(~(((x & LOWS) + LOWS) | x | LOWS));
+        }
+        for (; i < to; i++) {
+            if (d[i] == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The first index in {@code [i, end)} of {@code d} holding {@code c}, or {@code end}. */
     static int indexOf(byte[] d, int i, int end, byte c) {
         long pattern = (c & 0xFF) * ONES;

@@ -111,13 +111,124 @@ public final class ExpositionParser {
      */
     public ExpositionParser(byte[] data, int length, String url, long defaultTime, TableBatcher out,
             boolean openMetrics, boolean repeats) {
+        this(data, 0, length, url, defaultTime, out, openMetrics, repeats);
+    }
+
+    private ExpositionParser(byte[] data, int from, int length, String url, long defaultTime, TableBatcher out,
+            boolean openMetrics, boolean repeats) {
         this.openMetrics = openMetrics;
         this.data = data;
+        this.pos = from;
         this.end = length;
         this.url = url.getBytes(StandardCharsets.UTF_8);
         this.defaultTime = defaultTime;
         this.repeats = repeats ? new RepeatedSeries(out) : null;
         this.out = repeats ? this.repeats.runs() : out;
+    }
+
+    /**
+     * A parser of the part {@code [from, to)} of Prometheus text (0.0.4) whose earlier part {@code [0, from)}
+     * another parser reads at the same time (where no series repeats: {@link RepeatedSeries#find} said so): its
+     * line numbers count from the start of the text, and it knows the metric types of the earlier part's TYPE
+     * lines (read first; errors there are the other parser's to report). {@code from} comes from
+     * {@link #splitPoint}, so the two parsers' tables, one after the other, are those of one parser of the whole.
+     */
+    public static ExpositionParser part(byte[] data, int from, int to, String url, long defaultTime,
+            TableBatcher out) {
+        ExpositionParser p = new ExpositionParser(data, from, to, url, defaultTime, out, false, false);
+        p.lineNumber = ByteSearch.count(data, 0, from, (byte) '\n');
+        p.readTypes(from);
+        return p;
+    }
+
+    /** Reads the TYPE lines of {@code data[0, to)} for the types they name, ignoring any error. */
+    private void readTypes(int to) {
+        int i = 0;
+        while ((i = ByteSearch.indexOf(data, i, to, (byte) '#')) < to) {
+            int start = i;
+            while (start > 0 && (data[start - 1] == ' ' || data[start - 1] == '\t')) {
+                start--;
+            }
+            int nl = ByteSearch.indexOf(data, i, to, (byte) '\n');
+            if (start == 0 || data[start - 1] == '\n') {
+                lineStart = start;
+                lineEnd = nl > start && data[nl - 1] == '\r' ? nl - 1 : nl;
+                try {
+                    comment(i + 1);
+                } catch (FluxException e) {
+                    // the parser of that part reports it, before any table of this one is read
+                }
+            }
+            i = nl + 1;
+        }
+    }
+
+    /**
+     * Where Prometheus text (0.0.4) {@code data[0, length)} can be cut in two for two parsers (see {@link #part}):
+     * the start of a comment line at or after the middle that follows a sample line and comes before a sample
+     * of another metric, so no family's series and no run of one series' samples straddle the cut; or -1.
+     */
+    public static int splitPoint(byte[] data, int length) {
+        int i = length / 2;
+        while ((i = ByteSearch.indexOf(data, i, length, (byte) '#')) < length) {
+            if (i > 0 && data[i - 1] == '\n') {
+                int before = previousLineStart(data, i - 1);
+                int after = nextSampleLine(data, i, length);
+                if (before >= 0 && data[before] != '#' && after >= 0
+                        && !sameMetricName(data, before, after, length)) {
+                    return i;
+                }
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** The start of the non-blank line ending at the newline {@code nl}, or -1 when that line is blank. */
+    private static int previousLineStart(byte[] data, int nl) {
+        int s = nl;
+        while (s > 0 && data[s - 1] != '\n') {
+            s--;
+        }
+        while (s < nl && (data[s] == ' ' || data[s] == '\t')) {
+            s++;
+        }
+        return s < nl && data[s] != '\r' ? s : -1;
+    }
+
+    /** The first non-blank character of the first sample line at or after the line start {@code i}, or -1. */
+    private static int nextSampleLine(byte[] data, int i, int length) {
+        while (i < length) {
+            int s = i;
+            while (s < length && (data[s] == ' ' || data[s] == '\t')) {
+                s++;
+            }
+            int nl = ByteSearch.indexOf(data, s, length, (byte) '\n');
+            if (s < nl && data[s] != '#' && data[s] != '\r') {
+                return s;
+            }
+            i = nl + 1;
+        }
+        return -1;
+    }
+
+    private static boolean sameMetricName(byte[] data, int a, int b, int length) {
+        int k = 0;
+        while (true) {
+            boolean endA = a + k >= length || nameEnds(data[a + k]);
+            boolean endB = b + k >= length || nameEnds(data[b + k]);
+            if (endA || endB) {
+                return endA && endB;
+            }
+            if (data[a + k] != data[b + k]) {
+                return false;
+            }
+            k++;
+        }
+    }
+
+    private static boolean nameEnds(byte c) {
+        return c == '{' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Parses the whole text into the batcher and flushes it. */

@@ -32,6 +32,14 @@ final class Batch {
         return this;
     }
 
+    /** {@code n} more references at once. */
+    Batch retain(int n) {
+        if (refs.getAndAdd(n) <= 0) {
+            throw new IllegalStateException("batch used after release");
+        }
+        return this;
+    }
+
     void release() {
         int left = refs.decrementAndGet();
         if (left == 0) {

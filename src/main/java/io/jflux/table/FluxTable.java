@@ -219,6 +219,23 @@ public final class FluxTable implements AutoCloseable {
     }
 
     /**
+     * {@code out.length} views at once, view {@code i} being rows {@code [bounds[2i], bounds[2i] + bounds[2i+1])}
+     * under {@code keys.get(i)}: like {@link #view} each, with one change of the reference count for them all.
+     */
+    void views(List<GroupKey> keys, int[] bounds, FluxTable[] out) {
+        checkOpen();
+        if (out.length == 0) {
+            return;
+        }
+        batch.retain(out.length);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new FluxTable(keys.get(i), columns, batch, vectorIndex, offset + bounds[2 * i],
+                    bounds[2 * i + 1]);
+        }
+    }
+
+
+    /**
      * When {@code next} is the rows that follow this table's in the same shared vectors, with the same columns,
      * a view of both tables' rows (under this table's key; the caller closes it too); otherwise null. Lets a
      * consumer of many small slices of one batch treat consecutive ones as one range.

@@ -47,6 +47,8 @@ public final class TableBatcher implements AutoCloseable {
         int bytesCheckedAt = -1;
         FluxTable[] views;
         long lastUsed;
+        /** The rows its vectors were sized for: reaching them seals it, rather than growing them all. */
+        int capacity;
     }
 
     /**
@@ -117,9 +119,10 @@ public final class TableBatcher implements AutoCloseable {
             b = new Batch();
             // a batch usually fills: start its vectors at a fraction of the budget rather than doubling from 8
             Sizes last = sizes.get(columns);
+            b.capacity = last == null ? Math.min(maxRows, firstCapacity) : last.rows;
             b.builder = last == null
-                    ? new TableBuilder(allocator, GroupKey.EMPTY, Math.min(maxRows, firstCapacity), null)
-                    : new TableBuilder(allocator, GroupKey.EMPTY, last.rows, last.bytesPerValue);
+                    ? new TableBuilder(allocator, GroupKey.EMPTY, b.capacity, null)
+                    : new TableBuilder(allocator, GroupKey.EMPTY, b.capacity, last.bytesPerValue);
             for (ColumnMeta c : columns) {
                 b.builder.addColumn(c);
             }
@@ -262,7 +265,7 @@ public final class TableBatcher implements AutoCloseable {
 
     private boolean full(Batch b) {
         int rows = b.builder.rowCount();
-        if (rows >= maxRows) {
+        if (rows >= maxRows || rows >= b.capacity) {
             return true;
         }
         if (rows - b.bytesCheckedAt < BYTES_CHECK_ROWS && b.bytesCheckedAt >= 0) {
@@ -295,15 +298,15 @@ public final class TableBatcher implements AutoCloseable {
             for (int c = 0; c < perValue.length; c++) {
                 perValue[c] += perValue[c] / 8;
             }
-            sizes.put(b.schema, new Sizes(Math.min(maxRows, rows + rows / 8), perValue));
+            // one that reached the rows it was sized for: the next has room for twice as many
+            int next = rows >= b.capacity ? 2 * rows : rows + rows / 8;
+            sizes.put(b.schema, new Sizes(Math.min(maxRows, next), perValue));
         }
         if (b.keys.isEmpty()) {
             builder.close();
         } else {
             try (FluxTable whole = builder.build(canonical(b.schema))) {
-                for (int i = 0; i < views.length; i++) {
-                    views[i] = whole.view(b.keys.get(i), b.bounds[2 * i], b.bounds[2 * i + 1]);
-                }
+                whole.views(b.keys, b.bounds, views);
             }
         }
         b.keys.clear();

@@ -99,6 +99,8 @@ public final class PrometheusPackage implements JavaPackage {
         private ExpositionParser parser;
         /** The parse running on a thread of its own, for large expositions; null otherwise. */
         private BackgroundParse background;
+        /** The parse of the second half of a text cut in two, held back until {@link #background} ends. */
+        private BackgroundParse rest;
         /** From the response's Content-Type; null for a file (then text ending in "# EOF" is OpenMetrics). */
         private Boolean openMetrics;
 
@@ -126,13 +128,30 @@ public final class PrometheusPackage implements JavaPackage {
                     if (body.length >= backgroundBytes) {
                         // The parse starts at once, as if no series repeated, and its tables are held back while
                         // this thread reads the text for repeats (RepeatedSeries); in the rare case there are
-                        // some, that parse is dropped for one that merges them.
-                        background = new BackgroundParse(
-                                () -> new ExpositionParser(body, body.length, url, now, out, om, false), batcher, url,
-                                true);
+                        // some, that parse is dropped for one that merges them. Prometheus text is cut in two
+                        // where no family straddles the cut, and the halves are parsed on two threads; the second
+                        // half's tables wait until the first half's have all been read.
+                        int cut = om || !splitParse ? -1 : ExpositionParser.splitPoint(body, body.length);
+                        if (cut > 0) {
+                            TableBatcher second = batcher.sibling();
+                            background = new BackgroundParse(
+                                    () -> new ExpositionParser(body, cut, url, now, out, false, false), batcher, url,
+                                    true);
+                            rest = new BackgroundParse(
+                                    () -> ExpositionParser.part(body, cut, body.length, url, now, second), second,
+                                    url, true);
+                        } else {
+                            background = new BackgroundParse(
+                                    () -> new ExpositionParser(body, body.length, url, now, out, om, false), batcher,
+                                    url, true);
+                        }
                         if (RepeatedSeries.find(body, body.length)) {
                             background.close();
                             background = null;
+                            if (rest != null) {
+                                rest.close();
+                                rest = null;
+                            }
                             batcher = batcher.sibling();
                             TableBatcher merging = batcher;
                             background = new BackgroundParse(() -> new ExpositionParser(body, body.length, url, now,
@@ -145,7 +164,15 @@ public final class PrometheusPackage implements JavaPackage {
                     }
                 }
                 if (background != null) {
-                    return background.next();
+                    FluxTable t = background.next();
+                    if (t == null && rest != null) {
+                        background.close();
+                        background = rest;
+                        rest = null;
+                        background.confirm();
+                        t = background.next();
+                    }
+                    return t;
                 }
                 FluxTable t;
                 while ((t = batcher.poll()) == null) {
@@ -224,6 +251,10 @@ public final class PrometheusPackage implements JavaPackage {
 
         @Override
         public void close() {
+            if (rest != null) {
+                rest.close();
+                rest = null;
+            }
             if (background != null) {
                 background.close();
             } else if (batcher != null) {
@@ -238,6 +269,14 @@ public final class PrometheusPackage implements JavaPackage {
      * simple script). Smaller ones are parsed on the caller's thread, which costs no thread start.
      */
     static int backgroundBytes = 4 << 20;
+
+    /**
+     * Whether a large Prometheus text is parsed in two halves on two threads. Only with a core to spare beyond
+     * the parser's and the reading script's: on two cores a script that does anything with the tables keeps both
+     * busy, and the second half's tables, held until the first half's are read, cost the garbage collector more
+     * than the second thread gains (a 1M-sample scrape |> count() took 2.25 s in two halves, 1.98 s in one).
+     */
+    static boolean splitParse = Runtime.getRuntime().availableProcessors() > 2;
 
     private static volatile HttpClient client;
 

@@ -16,7 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Large expositions are parsed on a thread of their own: the same tables, errors and memory as without. */
@@ -28,9 +29,12 @@ class BackgroundParseTest {
     @TempDir
     Path dir;
 
+    private final boolean savedSplit = PrometheusPackage.splitParse;
+
     @AfterEach
     void restore() {
         PrometheusPackage.backgroundBytes = saved;
+        PrometheusPackage.splitParse = savedSplit;
     }
 
     /** An exposition of counters, histograms (series of two schemas alternating) and escaped labels. */
@@ -77,8 +81,10 @@ class BackgroundParseTest {
         return "import \"experimental/prometheus\"\nprometheus.scrape(url: \"" + file.toUri() + "\")" + pipe + "\n";
     }
 
-    @Test
-    void givesTheSameTablesAsTheCallersThread() throws Exception {
+    @ParameterizedTest(name = "in two halves: {0}")
+    @ValueSource(booleans = {false, true})
+    void givesTheSameTablesAsTheCallersThread(boolean split) throws Exception {
+        PrometheusPackage.splitParse = split;
         Path file = dir.resolve("big.prom");
         Files.writeString(file, exposition(400), StandardCharsets.UTF_8);
         PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
@@ -90,8 +96,10 @@ class BackgroundParseTest {
         assertEquals(400 * 25, background.lines().filter(l -> l.startsWith("table ")).count());
     }
 
-    @Test
-    void aSeriesMetAgainIsMergedOnTheBackgroundPathToo() throws Exception {
+    @ParameterizedTest(name = "in two halves: {0}")
+    @ValueSource(booleans = {false, true})
+    void aSeriesMetAgainIsMergedOnTheBackgroundPathToo(boolean split) throws Exception {
+        PrometheusPackage.splitParse = split;
         // the background parse starts before the text has been read for repeats: here it has to be dropped
         Path file = dir.resolve("repeats.prom");
         Files.writeString(file, exposition(300) + "c7_total{job=\"j1\",instance=\"i4\"} 99 1700000000000\n"
@@ -106,8 +114,10 @@ class BackgroundParseTest {
         assertTrue(background.contains("1700000000000") || background.contains("2023-11-14T22:13:20"), background);
     }
 
-    @Test
-    void aMalformedLineFailsAfterTheTablesBeforeIt() throws Exception {
+    @ParameterizedTest(name = "in two halves: {0}")
+    @ValueSource(booleans = {false, true})
+    void aMalformedLineFailsAfterTheTablesBeforeIt(boolean split) throws Exception {
+        PrometheusPackage.splitParse = split;
         Path file = dir.resolve("bad.prom");
         Files.writeString(file, exposition(300) + "bad{ 1\n", StandardCharsets.UTF_8);
         PrometheusPackage.backgroundBytes = 0;
@@ -116,8 +126,10 @@ class BackgroundParseTest {
         assertTrue(e.getMessage().contains("prometheus.scrape: " + file.toUri()), e.getMessage());
     }
 
-    @Test
-    void stoppingEarlyStopsTheParserAndReleasesItsTables() throws Exception {
+    @ParameterizedTest(name = "in two halves: {0}")
+    @ValueSource(booleans = {false, true})
+    void stoppingEarlyStopsTheParserAndReleasesItsTables(boolean split) throws Exception {
+        PrometheusPackage.splitParse = split;
         Path file = dir.resolve("big.prom");
         Files.writeString(file, exposition(2000), StandardCharsets.UTF_8);
         PrometheusPackage.backgroundBytes = 0;
