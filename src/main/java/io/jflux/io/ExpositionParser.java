@@ -372,10 +372,15 @@ public final class ExpositionParser {
     private byte[] fieldUtf8;
 
     private boolean sameSeries(int from, int to) {
-        if (open == null || to - from != openLength) {
+        int n = to - from;
+        if (open == null || n != openLength) {
             return false;
         }
-        return Arrays.equals(data, from, to, openId, 0, openLength);
+        // one sample per series is common: the last bytes (the end of the last label value) usually differ
+        if (n >= 8 && (long) ByteSearch.LONGS.get(data, to - 8) != (long) ByteSearch.LONGS.get(openId, n - 8)) {
+            return false;
+        }
+        return ByteSearch.same(data, from, openId, 0, n);
     }
 
     private void openSeries(int nameStart, int nameEnd, int idStart, int idEnd) {
@@ -406,7 +411,7 @@ public final class ExpositionParser {
         int n = to - from;
         for (int r = 0; r < NAMES; r++) {
             byte[] b = recentName[r];
-            if (b != null && b.length == n && Arrays.equals(data, from, to, b, 0, n)) {
+            if (b != null && b.length == n && ByteSearch.same(data, from, b, 0, n)) {
                 bucketFamily = recentFamily[r];
                 return recentNameString[r];
             }
@@ -649,7 +654,7 @@ public final class ExpositionParser {
             nameCacheBytes = Arrays.copyOf(nameCacheBytes, at * 2);
         }
         byte[] cached = nameCacheBytes[at];
-        if (cached != null && Arrays.equals(data, from, to, cached, 0, cached.length)) {
+        if (cached != null && cached.length == to - from && ByteSearch.same(data, from, cached, 0, cached.length)) {
             return nameCache[at];
         }
         String name = intern(from, to);

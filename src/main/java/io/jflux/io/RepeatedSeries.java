@@ -296,7 +296,7 @@ public final class RepeatedSeries {
                 int nameEnd = nameStart + prevNameLength;
                 boolean sameName = true;
                 if (prevNameLength < 0 || nameEnd >= e || NAME[d[nameEnd] & 0xff]
-                        || !Arrays.equals(d, nameStart, nameEnd, d, prevNameStart, prevNameStart + prevNameLength)) {
+                        || !ByteSearch.same(d, nameStart, d, prevNameStart, prevNameLength)) {
                     sameName = false;
                     nameEnd = nameStart + 1;
                     while (nameEnd < e && NAME[d[nameEnd] & 0xff]) {
@@ -314,8 +314,8 @@ public final class RepeatedSeries {
                         }
                     }
                     int familyLength = familyEnd - nameStart;
-                    if (runs && (familyLength != prevFamilyLength || !Arrays.equals(d, nameStart, familyEnd, d,
-                            prevFamilyStart, prevFamilyStart + familyLength))) {
+                    if (runs && (familyLength != prevFamilyLength || !ByteSearch.same(d, nameStart, d,
+                            prevFamilyStart, familyLength))) {
                         prevFamilyStart = nameStart;
                         prevFamilyLength = familyLength;
                         if (startFamily(new String(d, nameStart, familyLength, StandardCharsets.ISO_8859_1),
@@ -422,7 +422,7 @@ public final class RepeatedSeries {
                 long h = mix(nameHash ^ mix(pairs));
                 int idLength = idEnd - nameStart;
                 if (h != prevHash || idLength != prevIdLength
-                        || !Arrays.equals(d, nameStart, idEnd, d, prevIdStart, prevIdStart + idLength)) {
+                        || !ByteSearch.same(d, nameStart, d, prevIdStart, idLength)) {
                     prevIdStart = nameStart;
                     prevIdLength = idLength;
                     prevHash = h;

@@ -229,9 +229,18 @@ public final class FluxTable implements AutoCloseable {
         }
         batch.retain(out.length);
         for (int i = 0; i < out.length; i++) {
-            out[i] = new FluxTable(keys.get(i), columns, batch, vectorIndex, offset + bounds[2 * i],
-                    bounds[2 * i + 1]);
+            out[i] = new FluxTable(keys.get(i), this, offset + bounds[2 * i], bounds[2 * i + 1], batch);
         }
+    }
+
+    /** A view of {@code of}'s columns sharing {@code batch}, for which the caller has taken the reference. */
+    private FluxTable(GroupKey key, FluxTable of, int offset, int length, Batch batch) {
+        this.key = key;
+        this.columns = of.columns;
+        this.batch = batch;
+        this.vectorIndex = of.vectorIndex;
+        this.offset = offset;
+        this.length = length;
     }
 
 
