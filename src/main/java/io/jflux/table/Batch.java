@@ -12,9 +12,22 @@ final class Batch {
 
     private final FieldVector[] vectors;
     private final AtomicInteger refs = new AtomicInteger(1);
+    /** The batch whose vectors come first in {@link #vectors}, holding one reference to it; or null. */
+    private final Batch parent;
 
     Batch(List<FieldVector> vectors) {
         this.vectors = vectors.toArray(new FieldVector[0]);
+        this.parent = null;
+    }
+
+    /**
+     * {@code parent}'s vectors followed by {@code extra}, which this batch owns; takes a reference to
+     * {@code parent} and gives it back when released.
+     */
+    Batch(Batch parent, FieldVector extra) {
+        this.vectors = java.util.Arrays.copyOf(parent.vectors, parent.vectors.length + 1);
+        this.vectors[parent.vectors.length] = extra;
+        this.parent = parent.retain();
     }
 
     FieldVector vector(int i) {
@@ -43,8 +56,13 @@ final class Batch {
     void release() {
         int left = refs.decrementAndGet();
         if (left == 0) {
-            for (FieldVector v : vectors) {
-                v.close();
+            if (parent == null) {
+                for (FieldVector v : vectors) {
+                    v.close();
+                }
+            } else {
+                vectors[vectors.length - 1].close();
+                parent.release();
             }
         } else if (left < 0) {
             throw new IllegalStateException("batch released twice");

@@ -233,6 +233,27 @@ public final class FluxTable implements AutoCloseable {
         }
     }
 
+    /** The shared vectors this table looks at. */
+    Batch batch() {
+        checkOpen();
+        return batch;
+    }
+
+    /**
+     * A one-row table under {@code newKey} with columns {@code metas}: this table's first row of its columns
+     * {@code cols}, then row {@link #offset} of vector {@code extraVector} of {@code extended} (a batch made of
+     * this table's batch and more vectors); takes a reference to {@code extended}.
+     */
+    FluxTable firstRowWith(GroupKey newKey, List<ColumnMeta> metas, int[] cols, Batch extended, int extraVector) {
+        checkOpen();
+        int[] idx = new int[cols.length + 1];
+        for (int i = 0; i < cols.length; i++) {
+            idx[i] = vectorIndex[cols[i]];
+        }
+        idx[cols.length] = extraVector;
+        return new FluxTable(newKey, metas, extended.retain(), idx, offset, 1);
+    }
+
     /** A view of {@code of}'s columns sharing {@code batch}, for which the caller has taken the reference. */
     private FluxTable(GroupKey key, FluxTable of, int offset, int length, Batch batch) {
         this.key = key;

@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.UInt8Vector;
 
 /**
  * Builds many consecutive small tables of one schema into shared Arrow vectors and hands them out as slices of
@@ -203,6 +209,130 @@ public final class TableBatcher implements AutoCloseable {
         addSlot(b, 0);
     }
 
+    /**
+     * One-row tables over other tables' cells ({@link #keyRow}): the batch of the tables read last, that batch
+     * with a vector of values added, and the value vector (which has a row for every row of the batch).
+     */
+    private io.jflux.table.Batch keySource;
+    private io.jflux.table.Batch keyExtended;
+    private FieldVector keyValues;
+    private ColumnType keyValueType;
+    /** The offset of the last row written to {@link #keyValues}: rows are written once, in increasing order. */
+    private int keyLastRow = -1;
+    private final KeyRow keyRow = new KeyRow();
+    // where the last table's columns are among its own, for the last column list asked for
+    private List<ColumnMeta> keyRowColumnsSeen;
+    private List<ColumnMeta> keyRowTableColumnsSeen;
+    private int[] keyRowCols;
+
+    /**
+     * The one-row table being made by {@link #keyRow}: its value goes in through this sink, then
+     * {@link #endKeyRow} hands it over.
+     */
+    public final class KeyRow implements ValueSink {
+        private FluxTable in;
+        private List<ColumnMeta> columns;
+        private int row;
+        private boolean set;
+
+        @Override
+        public void setLong(long value) {
+            keyValues.getDataBuffer().setLong((long) row * 8, value);
+            BitVectorHelper.setBit(keyValues.getValidityBuffer(), row);
+            set = true;
+        }
+
+        @Override
+        public void setDouble(double value) {
+            setLong(Double.doubleToRawLongBits(value));
+        }
+
+        @Override
+        public void setNull() {
+            set = true;
+        }
+    }
+
+    /**
+     * Starts a one-row table of {@code in}'s first row in the columns {@code columns} but the last (columns of
+     * {@code in} by label and type), followed by a new value of type {@code valueType}, an 8-byte type, labelled
+     * as the last of {@code columns}: the caller sets the value through the returned sink and calls
+     * {@link #endKeyRow}. The cells of {@code in} are not copied: the table looks at {@code in}'s vectors (and a
+     * vector of values shared by the tables made from one batch). Null when {@code in} has no rows or lacks one
+     * of the columns; then make the table with {@link #startTable}.
+     */
+    public KeyRow keyRow(FluxTable in, List<ColumnMeta> columns, ColumnType valueType) {
+        if (tableStart >= 0) {
+            throw new IllegalStateException("a table is still being written");
+        }
+        if (in.rowCount() == 0) {
+            return null;
+        }
+        if (columns != keyRowColumnsSeen || in.columns() != keyRowTableColumnsSeen) {
+            int[] cols = new int[columns.size() - 1];
+            for (int i = 0; i < cols.length; i++) {
+                ColumnMeta c = columns.get(i);
+                int at = in.columnIndex(c.label());
+                if (at < 0 || in.column(at).type() != c.type()) {
+                    return null;
+                }
+                cols[i] = at;
+            }
+            keyRowColumnsSeen = columns;
+            keyRowTableColumnsSeen = in.columns();
+            keyRowCols = cols;
+        }
+        io.jflux.table.Batch source = in.batch();
+        int row = in.offset();
+        if (source != keySource || valueType != keyValueType || row <= keyLastRow) {
+            releaseKeyRows();
+            int rows = source.size() == 0 ? 0 : source.vector(0).getValueCount();
+            if (row >= rows) {
+                return null;
+            }
+            FieldVector values = valueType == ColumnType.FLOAT ? new Float8Vector("", allocator)
+                    : valueType == ColumnType.UINT ? new UInt8Vector("", allocator) : new BigIntVector("", allocator);
+            try {
+                ((BaseFixedWidthVector) values).allocateNew(rows);
+                values.setValueCount(rows);
+                keyExtended = new io.jflux.table.Batch(source, values);
+            } catch (RuntimeException e) {
+                values.close();
+                throw e;
+            }
+            keyValues = values;
+            keySource = source;
+            keyValueType = valueType;
+        }
+        keyLastRow = row;
+        keyRow.in = in;
+        keyRow.columns = columns;
+        keyRow.row = row;
+        keyRow.set = false;
+        return keyRow;
+    }
+
+    /** Hands over the table {@link #keyRow} started, after the tables ended before it. */
+    public void endKeyRow() {
+        KeyRow r = keyRow;
+        if (r.in == null || !r.set) {
+            throw new IllegalStateException("no key row with its value set");
+        }
+        FluxTable t = r.in.firstRowWith(r.in.key(), r.columns, keyRowCols, keyExtended, keyExtended.size() - 1);
+        r.in = null;
+        offer(t);
+    }
+
+    private void releaseKeyRows() {
+        if (keyExtended != null) {
+            keyExtended.release();
+            keyExtended = null;
+            keyValues = null;
+            keySource = null;
+            keyLastRow = -1;
+        }
+    }
+
     /** Seals every open batch: every ended table becomes ready. */
     public void flush() {
         if (tableStart >= 0) {
@@ -331,6 +461,7 @@ public final class TableBatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseKeyRows();
         tableStart = -1;
         for (Batch b : open) {
             b.keys.clear();

@@ -8,6 +8,7 @@ import io.jflux.table.GroupKey;
 import io.jflux.table.TableBatcher;
 import io.jflux.table.TableBuilder;
 import io.jflux.table.Validity;
+import io.jflux.table.ValueSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,7 @@ final class SimpleAggregates {
          * Appends the aggregate of cells {@code [from, from + n)} of {@code v} (of type {@code type}) to column
          * {@code out} of {@code b}, or a null when it has none.
          */
-        void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out);
+        void compute(FieldVector v, ColumnType type, int from, int n, ValueSink out);
     }
 
     /**
@@ -52,10 +53,36 @@ final class SimpleAggregates {
         if (type == null) {
             throw TableOps.error("unsupported aggregate column type " + in.fluxName(), span);
         }
-        TableBuilder b = out.startTable(key, OutputColumns.of(key.columns(), column, type));
+        List<ColumnMeta> columns = OutputColumns.of(key.columns(), column, type);
+        // the key cells are those of the table's first row: the result looks at them where they are
+        TableBatcher.KeyRow row = out.keyRow(t, columns, type);
+        if (row != null) {
+            agg.compute(t.vector(idx), in, t.offset(), t.rowCount(), row);
+            out.endKeyRow();
+            return;
+        }
+        TableBuilder b = out.startTable(key, columns);
         b.appendKeyValues(0, t);
-        agg.compute(t.vector(idx), in, t.offset(), t.rowCount(), b, key.size());
+        agg.compute(t.vector(idx), in, t.offset(), t.rowCount(), new Appender(b, key.size()));
         out.endTable();
+    }
+
+    /** Appends a value to one column of a builder. */
+    private record Appender(TableBuilder b, int col) implements ValueSink {
+        @Override
+        public void setLong(long value) {
+            b.appendLong(col, value);
+        }
+
+        @Override
+        public void setDouble(double value) {
+            b.appendDouble(col, value);
+        }
+
+        @Override
+        public void setNull() {
+            b.appendNull(col);
+        }
     }
 
     /** The number of rows, nulls included; any column type. */
@@ -66,8 +93,8 @@ final class SimpleAggregates {
         }
 
         @Override
-        public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
-            b.appendLong(out, n);
+        public void compute(FieldVector v, ColumnType type, int from, int n, ValueSink out) {
+            out.setLong(n);
         }
     };
 
@@ -79,7 +106,7 @@ final class SimpleAggregates {
         }
 
         @Override
-        public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+        public void compute(FieldVector v, ColumnType type, int from, int n, ValueSink out) {
             int end = from + n;
             boolean dense = !Validity.anyNull(v, from, n);
             boolean any = dense && n > 0;
@@ -99,9 +126,9 @@ final class SimpleAggregates {
                     }
                 }
                 if (any) {
-                    b.appendDouble(out, sum);
+                    out.setDouble(sum);
                 } else {
-                    b.appendNull(out);
+                    out.setNull();
                 }
                 return;
             }
@@ -119,9 +146,9 @@ final class SimpleAggregates {
                 }
             }
             if (any) {
-                b.appendLong(out, sum);
+                out.setLong(sum);
             } else {
-                b.appendNull(out);
+                out.setNull();
             }
         }
     };
@@ -134,7 +161,7 @@ final class SimpleAggregates {
         }
 
         @Override
-        public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+        public void compute(FieldVector v, ColumnType type, int from, int n, ValueSink out) {
             int end = from + n;
             long count = 0;
             double sum = 0;
@@ -153,9 +180,9 @@ final class SimpleAggregates {
                 }
             }
             if (count == 0) {
-                b.appendNull(out);
+                out.setNull();
             } else {
-                b.appendDouble(out, sum / count);
+                out.setDouble(sum / count);
             }
         }
     };
@@ -168,7 +195,7 @@ final class SimpleAggregates {
         }
 
         @Override
-        public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+        public void compute(FieldVector v, ColumnType type, int from, int n, ValueSink out) {
             int end = from + n;
             boolean set = false;
             if (type == ColumnType.FLOAT) {
@@ -187,9 +214,9 @@ final class SimpleAggregates {
                     }
                 }
                 if (set) {
-                    b.appendDouble(out, max - min);
+                    out.setDouble(max - min);
                 } else {
-                    b.appendNull(out);
+                    out.setNull();
                 }
                 return;
             }
@@ -209,9 +236,9 @@ final class SimpleAggregates {
                 }
             }
             if (set) {
-                b.appendLong(out, max - min);
+                out.setLong(max - min);
             } else {
-                b.appendNull(out);
+                out.setNull();
             }
         }
     };
@@ -228,7 +255,7 @@ final class SimpleAggregates {
             }
 
             @Override
-            public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+            public void compute(FieldVector v, ColumnType type, int from, int n, ValueSink out) {
                 int end = from + n;
                 double count = 0;
                 double mean = 0;
@@ -243,11 +270,11 @@ final class SimpleAggregates {
                     }
                 }
                 if (count == 0) {
-                    b.appendNull(out);
+                    out.setNull();
                     return;
                 }
                 double d = population ? count : count - 1;
-                b.appendDouble(out, d < 1 ? Double.NaN : Math.sqrt(m2 / d));
+                out.setDouble(d < 1 ? Double.NaN : Math.sqrt(m2 / d));
             }
         };
     }
@@ -261,7 +288,7 @@ final class SimpleAggregates {
             }
 
             @Override
-            public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+            public void compute(FieldVector v, ColumnType type, int from, int n, ValueSink out) {
                 TDigest digest = new TDigest(compression);
                 int end = from + n;
                 boolean any = false;
@@ -272,9 +299,9 @@ final class SimpleAggregates {
                     }
                 }
                 if (any) {
-                    b.appendDouble(out, digest.quantile(q));
+                    out.setDouble(digest.quantile(q));
                 } else {
-                    b.appendNull(out);
+                    out.setNull();
                 }
             }
         };
@@ -292,7 +319,7 @@ final class SimpleAggregates {
             }
 
             @Override
-            public void compute(FieldVector v, ColumnType type, int from, int n, TableBuilder b, int out) {
+            public void compute(FieldVector v, ColumnType type, int from, int n, ValueSink out) {
                 double[] data = new double[n];
                 int m = 0;
                 int end = from + n;
@@ -302,7 +329,7 @@ final class SimpleAggregates {
                     }
                 }
                 if (m == 0) {
-                    b.appendNull(out);
+                    out.setNull();
                     return;
                 }
                 sortLikeGo(data, m);
@@ -310,12 +337,12 @@ final class SimpleAggregates {
                 double x0 = Math.floor(x);
                 double x1 = Math.ceil(x);
                 if (x0 == x1) {
-                    b.appendDouble(out, data[(int) x0]);
+                    out.setDouble(data[(int) x0]);
                     return;
                 }
                 double y0 = data[(int) x0];
                 double y1 = data[(int) x1];
-                b.appendDouble(out, y0 * (x1 - x) + y1 * (x - x0));
+                out.setDouble(y0 * (x1 - x) + y1 * (x - x0));
             }
         };
     }
