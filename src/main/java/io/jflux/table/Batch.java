@@ -45,6 +45,11 @@ final class Batch {
         return this;
     }
 
+    /** The references held now. */
+    int references() {
+        return refs.get();
+    }
+
     /** {@code n} more references at once. */
     Batch retain(int n) {
         if (refs.getAndAdd(n) <= 0) {

@@ -210,15 +210,22 @@ public final class TableBatcher implements AutoCloseable {
     }
 
     /**
-     * One-row tables over other tables' cells ({@link #keyRow}): the batch of the tables read last, that batch
-     * with a vector of values added, and the value vector (which has a row for every row of the batch).
+     * For one-row tables over other tables' cells ({@link #keyRow}): per batch those tables are slices of, the
+     * batch with a vector of values added (one row for every row of the batch). The tables read may come from a
+     * few batches in turn (a scrape's schemas alternate), so the last few are kept, most recent first.
      */
-    private io.jflux.table.Batch keySource;
-    private io.jflux.table.Batch keyExtended;
-    private FieldVector keyValues;
-    private ColumnType keyValueType;
-    /** The offset of the last row written to {@link #keyValues}: rows are written once, in increasing order. */
-    private int keyLastRow = -1;
+    private static final class KeySource {
+        io.jflux.table.Batch source;
+        io.jflux.table.Batch extended;
+        FieldVector values;
+        ColumnType type;
+        /** The offset of the last row written: rows are written once, in increasing order. */
+        int lastRow;
+    }
+
+    private static final int KEY_SOURCES = 8;
+    private final KeySource[] keySources = new KeySource[KEY_SOURCES];
+    private int keySourceCount;
     private final KeyRow keyRow = new KeyRow();
     // where the last table's columns are among its own, for the last column list asked for
     private List<ColumnMeta> keyRowColumnsSeen;
@@ -230,6 +237,7 @@ public final class TableBatcher implements AutoCloseable {
      * {@link #endKeyRow} hands it over.
      */
     public final class KeyRow implements ValueSink {
+        private KeySource source;
         private FluxTable in;
         private List<ColumnMeta> columns;
         private int row;
@@ -237,8 +245,8 @@ public final class TableBatcher implements AutoCloseable {
 
         @Override
         public void setLong(long value) {
-            keyValues.getDataBuffer().setLong((long) row * 8, value);
-            BitVectorHelper.setBit(keyValues.getValidityBuffer(), row);
+            source.values.getDataBuffer().setLong((long) row * 8, value);
+            BitVectorHelper.setBit(source.values.getValidityBuffer(), row);
             set = true;
         }
 
@@ -282,34 +290,65 @@ public final class TableBatcher implements AutoCloseable {
             keyRowTableColumnsSeen = in.columns();
             keyRowCols = cols;
         }
-        io.jflux.table.Batch source = in.batch();
-        int row = in.offset();
-        if (source != keySource || valueType != keyValueType || row <= keyLastRow) {
-            releaseKeyRows();
-            int rows = source.size() == 0 ? 0 : source.vector(0).getValueCount();
-            if (row >= rows) {
-                return null;
-            }
-            FieldVector values = valueType == ColumnType.FLOAT ? new Float8Vector("", allocator)
-                    : valueType == ColumnType.UINT ? new UInt8Vector("", allocator) : new BigIntVector("", allocator);
-            try {
-                ((BaseFixedWidthVector) values).allocateNew(rows);
-                values.setValueCount(rows);
-                keyExtended = new io.jflux.table.Batch(source, values);
-            } catch (RuntimeException e) {
-                values.close();
-                throw e;
-            }
-            keyValues = values;
-            keySource = source;
-            keyValueType = valueType;
+        KeySource k = keySource(in.batch(), valueType, in.offset());
+        if (k == null) {
+            return null;
         }
-        keyLastRow = row;
+        k.lastRow = in.offset();
+        keyRow.source = k;
         keyRow.in = in;
         keyRow.columns = columns;
-        keyRow.row = row;
+        keyRow.row = in.offset();
         keyRow.set = false;
         return keyRow;
+    }
+
+    /**
+     * The values of {@code source}'s batch for row {@code row} of type {@code type}: a kept one (moved to the
+     * front), or a new one; null when the batch has no such row.
+     */
+    private KeySource keySource(io.jflux.table.Batch source, ColumnType type, int row) {
+        for (int i = 0; i < keySourceCount; i++) {
+            KeySource k = keySources[i];
+            if (k.source == source && k.type == type && row > k.lastRow) {
+                System.arraycopy(keySources, 0, keySources, 1, i);
+                keySources[0] = k;
+                return k;
+            }
+            if (k.source.references() == 1) {
+                // only its extension holds it: no table of it is left to come, so its memory need not wait here
+                k.extended.release();
+                System.arraycopy(keySources, i + 1, keySources, i, keySourceCount - i - 1);
+                keySources[--keySourceCount] = null;
+                i--;
+            }
+        }
+        int rows = source.size() == 0 ? 0 : source.vector(0).getValueCount();
+        if (row >= rows) {
+            return null;
+        }
+        KeySource k = new KeySource();
+        FieldVector values = type == ColumnType.FLOAT ? new Float8Vector("", allocator)
+                : type == ColumnType.UINT ? new UInt8Vector("", allocator) : new BigIntVector("", allocator);
+        try {
+            ((BaseFixedWidthVector) values).allocateNew(rows);
+            values.setValueCount(rows);
+            k.extended = new io.jflux.table.Batch(source, values);
+        } catch (RuntimeException e) {
+            values.close();
+            throw e;
+        }
+        k.source = source;
+        k.values = values;
+        k.type = type;
+        k.lastRow = -1;
+        if (keySourceCount == KEY_SOURCES) {
+            keySources[--keySourceCount].extended.release();
+        }
+        System.arraycopy(keySources, 0, keySources, 1, keySourceCount);
+        keySources[0] = k;
+        keySourceCount++;
+        return k;
     }
 
     /** Hands over the table {@link #keyRow} started, after the tables ended before it. */
@@ -318,19 +357,18 @@ public final class TableBatcher implements AutoCloseable {
         if (r.in == null || !r.set) {
             throw new IllegalStateException("no key row with its value set");
         }
-        FluxTable t = r.in.firstRowWith(r.in.key(), r.columns, keyRowCols, keyExtended, keyExtended.size() - 1);
+        io.jflux.table.Batch extended = r.source.extended;
+        FluxTable t = r.in.firstRowWith(r.in.key(), r.columns, keyRowCols, extended, extended.size() - 1);
         r.in = null;
         offer(t);
     }
 
     private void releaseKeyRows() {
-        if (keyExtended != null) {
-            keyExtended.release();
-            keyExtended = null;
-            keyValues = null;
-            keySource = null;
-            keyLastRow = -1;
+        for (int i = 0; i < keySourceCount; i++) {
+            keySources[i].extended.release();
+            keySources[i] = null;
         }
+        keySourceCount = 0;
     }
 
     /** Seals every open batch: every ended table becomes ready. */

@@ -190,6 +190,74 @@ class TableBatcherTest {
     }
 
     @Test
+    void keyRowsLookAtTheirInputsCellsAndReleaseThemWhenClosed() {
+        // inputs of two schemas whose tables alternate, so consecutive inputs are slices of different batches
+        ColumnMeta host = new ColumnMeta("host", ColumnType.STRING);
+        List<ColumnMeta> other = List.of(host, ID, V);
+        List<ColumnMeta> otherKey = List.of(host, ID);
+        List<FluxTable> inputs = new ArrayList<>();
+        try (TableBatcher in = new TableBatcher(allocator, 5, 1 << 20, 2)) {
+            for (int i = 0; i < 30; i++) {
+                if (i % 2 == 0) {
+                    write(in, "a" + i, i, i + 1, i + 2);
+                } else {
+                    TableBuilder t = in.startTable(new GroupKey(otherKey, List.of(new StringValue("h" + i),
+                            new StringValue("b" + i))), other);
+                    t.appendString(0, "h" + i);
+                    t.appendString(1, "b" + i);
+                    t.appendLong(2, i);
+                    in.endTable();
+                }
+            }
+            in.flush();
+            inputs.addAll(drain(in));
+        }
+        // an empty table has no row to look at
+        try (TableBuilder b = new TableBuilder(allocator, key("e"))) {
+            b.addColumn(ID);
+            b.addColumn(V);
+            inputs.add(b.build());
+        }
+        List<String> rendered = new ArrayList<>();
+        try (TableBatcher out = new TableBatcher(allocator)) {
+            for (FluxTable t : inputs) {
+                try (t) {
+                    List<ColumnMeta> columns = new ArrayList<>(t.key().columns());
+                    columns.add(new ColumnMeta("n", ColumnType.INT));
+                    TableBatcher.KeyRow row = out.keyRow(t, List.copyOf(columns), ColumnType.INT);
+                    if (t.rowCount() == 0) {
+                        assertNull(row);
+                        continue;
+                    }
+                    assertNotNull(row);
+                    row.setLong(t.rowCount() * 10L);
+                    out.endKeyRow();
+                }
+            }
+            // every input is closed: the results alone keep the input batches alive
+            for (FluxTable r : drain(out)) {
+                try (r) {
+                    assertEquals(1, r.rowCount());
+                    rendered.add(text(r.key().values()) + " " + text(r.row(0)));
+                }
+            }
+        }
+        assertEquals(30, rendered.size());
+        assertEquals("a0 a0,30", rendered.get(0));
+        assertEquals("h1,b1 h1,b1,10", rendered.get(1));
+        assertEquals("a28 a28,30", rendered.get(28));
+        assertEquals("h29,b29 h29,b29,10", rendered.get(29));
+    }
+
+    private static String text(List<Value> values) {
+        StringBuilder sb = new StringBuilder();
+        for (Value v : values) {
+            sb.append(sb.length() == 0 ? "" : ",").append(io.jflux.eval.Values.toFluxString(v));
+        }
+        return sb.toString();
+    }
+
+    @Test
     void tablesMustBeEndedInOrder() {
         try (TableBatcher b = new TableBatcher(allocator)) {
             b.startTable(key("a"), SCHEMA);
