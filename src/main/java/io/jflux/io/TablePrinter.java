@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -247,8 +248,7 @@ public final class TablePrinter {
                 int start = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
                 int n = offsets.getInt((long) (i + 1) * VarCharVector.OFFSET_WIDTH) - start;
                 cellRoom(at + n);
-                ArrowBuf data = v.getDataBuffer();
-                data.getBytes(start, cellBytes, at, n);
+                copy(v.getDataBuffer().memoryAddress() + start, cellBytes, at, n);
                 w = 0;
                 for (int k = at; k < at + n; k++) {
                     if ((cellBytes[k] & 0xC0) != 0x80) {
@@ -283,6 +283,27 @@ public final class TablePrinter {
             cellWidth[cellCount] = w;
             cellCount++;
             return w;
+        }
+
+        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.nativeOrder());
+
+        /**
+         * Copies {@code n} bytes at address {@code from} to {@code to[at, at + n)}: a cell is a few bytes, which a
+         * loop moves faster than a copy through the VM (Arrow's getBytes).
+         */
+        private static void copy(long from, byte[] to, int at, int n) {
+            if (n >= 64) {
+                MemoryUtil.copyFromMemory(from, to, at, n);
+                return;
+            }
+            int k = 0;
+            for (; k + 8 <= n; k += 8) {
+                LONGS.set(to, at + k, MemoryUtil.getLong(from + k));
+            }
+            for (; k < n; k++) {
+                to[at + k] = MemoryUtil.getByte(from + k);
+            }
         }
 
         /** Writes {@code value} in decimal at {@code at} of the cell bytes; returns where it ends. */
