@@ -271,12 +271,15 @@ public final class PrometheusPackage implements JavaPackage {
     static int backgroundBytes = 4 << 20;
 
     /**
-     * Whether a large Prometheus text is parsed in two halves on two threads. Only with a core to spare beyond
-     * the parser's and the reading script's: on two cores a script that does anything with the tables keeps both
-     * busy, and the second half's tables, held until the first half's are read, cost the garbage collector more
-     * than the second thread gains (a 1M-sample scrape |> count() took 2.25 s in two halves, 1.98 s in one).
+     * Whether a large Prometheus text is parsed in two halves on two threads: by default only with a core to
+     * spare beyond the parser's and the reading script's; system property {@code jflux.scrape.split} (true or
+     * false) decides otherwise. On two cores a script that does anything with the tables keeps both busy, and
+     * the second half's tables, held until the first half's are read, cost the garbage collector more than the
+     * second thread gains (a 1M-sample scrape |> count() took 2.25 s in two halves, 1.98 s in one; starting the
+     * second parser only once the script waits for the first did no better).
      */
-    static boolean splitParse = Runtime.getRuntime().availableProcessors() > 2;
+    static boolean splitParse = Boolean.parseBoolean(System.getProperty("jflux.scrape.split",
+            Boolean.toString(Runtime.getRuntime().availableProcessors() > 2)));
 
     private static volatile HttpClient client;
 
