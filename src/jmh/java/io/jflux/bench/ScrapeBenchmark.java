@@ -88,22 +88,11 @@ public class ScrapeBenchmark {
     /** The parser straight: bytes in memory to per-series tables. */
     @Benchmark
     public long parser() {
-        long rows = 0;
         try (TableBatcher batcher = new TableBatcher(allocator, TableBatcher.DEFAULT_MAX_ROWS,
                 TableBatcher.DEFAULT_MAX_BYTES, ExpositionParser.OPEN_BATCHES)) {
-            ExpositionParser p = new ExpositionParser(data, data.length, "http://bench:9100/metrics",
-                    1_700_000_000_000_000_000L, batcher, false);
-            boolean more = true;
-            while (more) {
-                more = p.step();
-                FluxTable t;
-                while ((t = batcher.poll()) != null) {
-                    rows += t.rowCount();
-                    t.close();
-                }
-            }
+            return drain(new ExpositionParser(data, data.length, "http://bench:9100/metrics",
+                    1_700_000_000_000_000_000L, batcher, false), batcher);
         }
-        return rows;
     }
 
     /**
