@@ -63,6 +63,27 @@ final class ByteSearch {
         return n;
     }
 
+    /**
+     * The first index in {@code [i, end)} of {@code d} holding {@code a} or {@code b}, or {@code end} (or
+     * {@code i} when it is past {@code end}).
+     */
+    static int indexOfEither(byte[] d, int i, int end, byte a, byte b) {
+        long pa = (a & 0xFF) * ONES;
+        long pb = (b & 0xFF) * ONES;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(d, i);
+            // the lowest bit of either is a true match: a false one only sits above a true one of its pattern
+            long m = matches(w, pa) | matches(w, pb);
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+        }
+        while (i < end && d[i] != a && d[i] != b) {
+            i++;
+        }
+        return i;
+    }
+
     /** The first index in {@code [i, end)} of {@code d} holding {@code c}, or {@code end}. */
     static int indexOf(byte[] d, int i, int end, byte c) {
         long pattern = (c & 0xFF) * ONES;

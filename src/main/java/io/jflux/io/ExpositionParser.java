@@ -597,12 +597,10 @@ public final class ExpositionParser {
     private int labelValue(int i, String name) {
         int start = i;
         boolean escaped = false;
-        while (i < lineEnd && data[i] != '"') {
-            if (data[i] == '\\') {
-                escaped = true;
-                i++;
-            }
-            i++;
+        i = ByteSearch.indexOfEither(data, i, lineEnd, (byte) '"', (byte) '\\');
+        while (i < lineEnd && data[i] == '\\') {
+            escaped = true;
+            i = ByteSearch.indexOfEither(data, i + 2, lineEnd, (byte) '"', (byte) '\\');
         }
         if (i >= lineEnd) {
             throw malformed("unterminated label value");

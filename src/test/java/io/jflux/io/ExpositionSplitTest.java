@@ -119,6 +119,24 @@ class ExpositionSplitTest {
     }
 
     @Test
+    void findingEitherOfTwoBytesEightAtATime() {
+        Random random = new Random(11);
+        int[] bytes = {'"', '"' + 1, '"' - 1, '\\', '\\' + 1, '\\' - 1, 0, 0xFF, 'a'};
+        for (int round = 0; round < 500; round++) {
+            byte[] d = new byte[random.nextInt(40)];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (byte) (random.nextInt(3) == 0 ? bytes[random.nextInt(bytes.length)] : 'x');
+            }
+            int from = d.length == 0 ? 0 : random.nextInt(d.length);
+            int expected = from;
+            while (expected < d.length && d[expected] != '"' && d[expected] != '\\') {
+                expected++;
+            }
+            assertEquals(expected, ByteSearch.indexOfEither(d, from, d.length, (byte) '"', (byte) '\\'));
+        }
+    }
+
+    @Test
     void countingNewlinesEightBytesAtATime() {
         Random random = new Random(7);
         for (int round = 0; round < 200; round++) {
