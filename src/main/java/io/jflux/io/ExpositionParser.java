@@ -358,6 +358,9 @@ public final class ExpositionParser {
         if (!sameSeries(idStart, idEnd)) {
             closeSeries();
             openSeries(i, nameEnd, idStart, idEnd);
+        } else {
+            // the same text as the series' first line: its labels go to the columns in the same sorted order
+            sortLabels();
         }
         open.appendLong(0, time);
         open.appendUtf8(1, PROMETHEUS_UTF8);
@@ -560,9 +563,11 @@ public final class ExpositionParser {
 
     /** Parses {@code name="value", ...}} from just after the brace; returns the index after the closing brace. */
     private int labels(int i) {
+        sameNamesSoFar = true;
         while (true) {
             i = skipBlanks(i);
             if (i < lineEnd && data[i] == '}') {
+                uniqueNames = labelCount;
                 return i + 1;
             }
             int nEnd = labelName(i);
@@ -578,7 +583,10 @@ public final class ExpositionParser {
                 throw malformed("expected '\"' to start the label value");
             }
             String name = labelName(i, nEnd);
-            if (hasLabel(name)) {
+            // names equal, position by position, to those of the last line with labels (which had no two
+            // alike) cannot repeat one another
+            sameNamesSoFar &= nameWasCached && labelCount < uniqueNames;
+            if (!sameNamesSoFar && hasLabel(name)) {
                 throw malformed("duplicate label \"" + name + "\"");
             }
             j = labelValue(j + 1, name);
@@ -586,6 +594,7 @@ public final class ExpositionParser {
             if (j < lineEnd && data[j] == ',') {
                 i = j + 1;
             } else if (j < lineEnd && data[j] == '}') {
+                uniqueNames = labelCount;
                 return j + 1;
             } else {
                 throw malformed("expected ',' or '}' after a label value");
@@ -644,6 +653,15 @@ public final class ExpositionParser {
         return i + 1;
     }
 
+    /** Whether {@link #labelName} found the name in its cache (the same name at that position before). */
+    private boolean nameWasCached;
+    /**
+     * How many names at the start of the name cache are those of the last line whose labels were all read (no
+     * two alike), and whether the names of the line being read have all been those so far.
+     */
+    private int uniqueNames;
+    private boolean sameNamesSoFar;
+
     /** The interned label name {@code data[from, to)}, at position {@link #labelCount}: usually the last line's. */
     private String labelName(int from, int to) {
         int at = labelCount;
@@ -653,8 +671,10 @@ public final class ExpositionParser {
         }
         byte[] cached = nameCacheBytes[at];
         if (cached != null && cached.length == to - from && ByteSearch.same(data, from, cached, 0, cached.length)) {
+            nameWasCached = true;
             return nameCache[at];
         }
+        nameWasCached = false;
         String name = intern(from, to);
         nameCache[at] = name;
         nameCacheBytes[at] = Arrays.copyOfRange(data, from, to);

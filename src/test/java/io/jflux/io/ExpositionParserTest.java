@@ -77,6 +77,16 @@ class ExpositionParserTest {
     }
 
     @Test
+    void laterSamplesOfASeriesWithUnsortedLabelsGoToTheSameColumns() {
+        // the second line continues the first's series: its labels are sorted the same way
+        assertEquals("""
+                table [_measurement=prometheus, _field=m, a=aa, z=zz] _time:time, _measurement:string, _field:string, _value:float, url:string, a:string, z:string
+                  1970-01-01T00:00:01.000000000Z, prometheus, m, 1, u, aa, zz
+                  1970-01-01T00:00:02.000000000Z, prometheus, m, 2, u, aa, zz
+                """, parse("m{z=\"zz\",a=\"aa\"} 1 1000\nm{z=\"zz\",a=\"aa\"} 2 2000\n"));
+    }
+
+    @Test
     void escapedLabelValues() {
         String out = parse("m{path=\"C:\\\\dir\",msg=\"say \\\"hi\\\"\",lines=\"a\\nb\"} 1\n");
         assertEquals("table [_measurement=prometheus, _field=m, lines=a\nb, msg=say \"hi\", path=C:\\dir] "
@@ -383,6 +393,11 @@ class ExpositionParserTest {
         assertEquals("exposition line 1: invalid escape sequence '\\t' in the value of label \"x\": a{x=\"\\t\"} 1",
                 error("a{x=\"\\t\"} 1"));
         assertEquals("exposition line 1: duplicate label \"x\": a{x=\"1\",x=\"2\"} 1", error("a{x=\"1\",x=\"2\"} 1"));
+        // names met before at the same positions, by lines of other lengths: still a duplicate
+        assertEquals("exposition line 3: duplicate label \"a\": m{a=\"1\",a=\"2\"} 3",
+                error("m{x=\"1\",a=\"2\"} 1\nm{a=\"1\"} 2\nm{a=\"1\",a=\"2\"} 3"));
+        assertEquals("exposition line 2: duplicate label \"b\": m{b=\"1\",c=\"2\",b=\"3\"} 2",
+                error("m{b=\"1\",c=\"2\",d=\"3\"} 1\nm{b=\"1\",c=\"2\",b=\"3\"} 2"));
         assertEquals("exposition line 1: invalid label name: a{1x=\"1\"} 1", error("a{1x=\"1\"} 1"));
         assertEquals("exposition line 1: expected '=' after label name: a{x 1", error("a{x 1"));
         assertEquals("exposition line 1: expected ',' or '}' after a label value: a{x=\"1\" y=\"2\"} 1",
