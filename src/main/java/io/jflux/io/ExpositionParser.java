@@ -368,7 +368,8 @@ public final class ExpositionParser {
         open.appendDouble(3, value);
         open.appendUtf8(4, url);
         for (int l = 0; l < labelCount; l++) {
-            open.appendUtf8(FIXED + l, labelValues[l], labelStarts[l], labelLengths[l]);
+            int at = sorted(l);
+            open.appendUtf8(FIXED + l, labelValues[at], labelStarts[at], labelLengths[at]);
         }
     }
 
@@ -461,7 +462,7 @@ public final class ExpositionParser {
         StringBuilder sb = scratch;
         sb.setLength(0);
         for (int l = 0; l < labelCount; l++) {
-            sb.append(labelNames[l]).append('\n');
+            sb.append(labelNames[sorted(l)]).append('\n');
         }
         Schema schema = schemas.get(sb.toString());
         if (schema == null) {
@@ -469,7 +470,11 @@ public final class ExpositionParser {
         }
         int r = recentNext;
         recentNext = (recentNext + 1) % recentSchemas.length;
-        recentNames[r] = Arrays.copyOf(labelNames, labelCount);
+        String[] names = new String[labelCount];
+        for (int l = 0; l < labelCount; l++) {
+            names[l] = labelNames[sorted(l)];
+        }
+        recentNames[r] = names;
         recentSchemas[r] = schema;
         return schema;
     }
@@ -477,7 +482,7 @@ public final class ExpositionParser {
     /** Whether the current labels' names are {@code names} (interned strings, so compared by identity). */
     private boolean sameNames(String[] names) {
         for (int l = 0; l < labelCount; l++) {
-            if (names[l] != labelNames[l]) {
+            if (names[l] != labelNames[sorted(l)]) {
                 return false;
             }
         }
@@ -492,14 +497,15 @@ public final class ExpositionParser {
     private SeriesKey seriesKey(String field) {
         int total = 0;
         for (int l = 0; l < labelCount; l++) {
-            total += labelLengths[l];
+            total += labelLengths[sorted(l)];
         }
         byte[] bytes = new byte[total];
         int[] ends = new int[labelCount];
         int at = 0;
         for (int l = 0; l < labelCount; l++) {
-            System.arraycopy(labelValues[l], labelStarts[l], bytes, at, labelLengths[l]);
-            at += labelLengths[l];
+            int from = sorted(l);
+            System.arraycopy(labelValues[from], labelStarts[from], bytes, at, labelLengths[from]);
+            at += labelLengths[from];
             ends[l] = at;
         }
         return new SeriesKey(field, bytes, ends);
@@ -539,7 +545,7 @@ public final class ExpositionParser {
         List<ColumnMeta> columns = new ArrayList<>(List.of(TIME, MEASUREMENT, FIELD, VALUE, URL));
         List<ColumnMeta> key = new ArrayList<>(List.of(MEASUREMENT, FIELD));
         for (int l = 0; l < labelCount; l++) {
-            String name = labelNames[l];
+            String name = labelNames[sorted(l)];
             switch (name) {
                 case "_time", "_measurement", "_field", "_value", "url" ->
                     throw malformed("label \"" + name + "\" clashes with a column of the output");
@@ -701,11 +707,13 @@ public final class ExpositionParser {
     }
 
     /**
-     * Sorts the line's labels by name. Lines of one family list their labels in the same order, so the order
-     * found for the last list of names (the same interned strings) is reused without comparing names.
+     * Finds the order of the line's labels by name ({@link #sorted}). Lines of one family list their labels in the
+     * same order, so the order found for a recent list of names (the same interned strings) is reused without
+     * comparing names.
      */
     private void sortLabels() {
         int n = labelCount;
+        order = null;
         if (n < 2) {
             return;
         }
@@ -737,41 +745,30 @@ public final class ExpositionParser {
             int o = nextOrder;
             nextOrder = (nextOrder + 1) % ORDERS;
             orderNames[o] = Arrays.copyOf(labelNames, n);
-            // an order already sorted is remembered as an empty permutation: nothing to move
+            // an order already sorted is remembered as an empty permutation: nothing to look up
             orderPermutation[o] = identity ? new int[0] : permutation;
             permutation = orderPermutation[o];
         }
-        if (permutation.length == 0) {
-            return;
-        }
-        if (tmpNames.length < n) {
-            tmpNames = new String[labelNames.length];
-            tmpValues = new byte[labelNames.length][];
-            tmpStarts = new int[labelNames.length];
-            tmpLengths = new int[labelNames.length];
-        }
-        System.arraycopy(labelNames, 0, tmpNames, 0, n);
-        System.arraycopy(labelValues, 0, tmpValues, 0, n);
-        System.arraycopy(labelStarts, 0, tmpStarts, 0, n);
-        System.arraycopy(labelLengths, 0, tmpLengths, 0, n);
-        for (int l = 0; l < n; l++) {
-            int from = permutation[l];
-            labelNames[l] = tmpNames[from];
-            labelValues[l] = tmpValues[from];
-            labelStarts[l] = tmpStarts[from];
-            labelLengths[l] = tmpLengths[from];
-        }
+        order = permutation.length == 0 ? null : permutation;
     }
+
+    /**
+     * Where the line's labels are in sorted order: {@code sorted(l)} is the written position of the label that
+     * sorts {@code l}-th. The label arrays stay in written order (the name cache and the duplicate check go by
+     * written position); what needs them sorted (columns, schema, key) looks them up through this.
+     */
+    private int sorted(int l) {
+        return order == null ? l : order[l];
+    }
+
+    /** The sorted order of the current labels ({@link #sortLabels}): null when they are written sorted. */
+    private int[] order;
 
     /** The last few lists of label names sorted, as written, and where each sorted label comes from. */
     private static final int ORDERS = 4;
     private final String[][] orderNames = new String[ORDERS][];
     private final int[][] orderPermutation = new int[ORDERS][];
     private int nextOrder;
-    private String[] tmpNames = new String[0];
-    private byte[][] tmpValues;
-    private int[] tmpStarts;
-    private int[] tmpLengths;
 
     private double parseValue(int from, int to) {
         if (from == to) {
