@@ -355,12 +355,10 @@ public final class ExpositionParser {
         if (Double.isNaN(value) || openMetrics && created(i, nameEnd)) {
             return;
         }
+        // a line of the open series has the text of its first line: the labels' sorted order found then holds
         if (!sameSeries(idStart, idEnd)) {
             closeSeries();
             openSeries(i, nameEnd, idStart, idEnd);
-        } else {
-            // the same text as the series' first line: its labels go to the columns in the same sorted order
-            sortLabels();
         }
         open.appendLong(0, time);
         open.appendUtf8(1, PROMETHEUS_UTF8);

@@ -50,12 +50,7 @@ public final class FluxTable implements AutoCloseable {
 
     /** Rows {@code [offset, offset + length)} of the columns of {@code of} under {@code key}, one more reference. */
     private FluxTable(GroupKey key, FluxTable of, int offset, int length) {
-        this.key = key;
-        this.columns = of.columns;
-        this.batch = of.batch.retain();
-        this.vectorIndex = of.vectorIndex;
-        this.offset = offset;
-        this.length = length;
+        this(key, of, offset, length, of.batch.retain());
     }
 
     /**

@@ -38,16 +38,29 @@ public final class TableBatcher implements AutoCloseable {
     /** The room a new batch's vectors start with: grows while batches fill, so small streams stay small. */
     private int firstCapacity = 64;
 
-    /** The rows and string bytes per value of the last full batch of a schema. */
-    private record Sizes(int rows, int[] bytesPerValue) {}
+    /**
+     * What the batcher knows of a schema: one unmodifiable list object for the tables of all its batches (so
+     * consumers that remember what they worked out for a schema by its list object, the table printer and the
+     * aggregates' output columns, find it again in the next batch), and the rows and string bytes per value a new
+     * batch of it starts with (none until a batch of it has been sealed).
+     */
+    private static final class Schema {
+        final List<ColumnMeta> columns;
+        int rows;
+        int[] bytesPerValue;
 
-    /** A new batch of a schema seen full before starts as large as that one ended: no growing on the way. */
-    private final java.util.Map<List<ColumnMeta>, Sizes> sizes = new java.util.HashMap<>();
+        Schema(List<ColumnMeta> columns) {
+            this.columns = columns;
+        }
+    }
+
+    private final java.util.Map<List<ColumnMeta>, Schema> schemas = new java.util.HashMap<>();
 
     /** A batch being filled: one schema, the tables ended in it, and their views once it is sealed. */
     private static final class Batch {
         TableBuilder builder;
         List<ColumnMeta> schema;
+        Schema known;
         final List<GroupKey> keys = new ArrayList<>();
         int[] bounds = new int[16];
         int bytesCheckedAt = -1;
@@ -124,11 +137,14 @@ public final class TableBatcher implements AutoCloseable {
             }
             b = new Batch();
             // a batch usually fills: start its vectors at a fraction of the budget rather than doubling from 8
-            Sizes last = sizes.get(columns);
-            b.capacity = last == null ? Math.min(maxRows, firstCapacity) : last.rows;
-            b.builder = last == null
-                    ? new TableBuilder(allocator, GroupKey.EMPTY, b.capacity, null)
-                    : new TableBuilder(allocator, GroupKey.EMPTY, b.capacity, last.bytesPerValue);
+            Schema known = schemas.get(columns);
+            if (known == null) {
+                known = new Schema(List.copyOf(columns));
+                schemas.put(known.columns, known);
+            }
+            b.known = known;
+            b.capacity = known.bytesPerValue == null ? Math.min(maxRows, firstCapacity) : known.rows;
+            b.builder = new TableBuilder(allocator, GroupKey.EMPTY, b.capacity, known.bytesPerValue);
             for (ColumnMeta c : columns) {
                 b.builder.addColumn(c);
             }
@@ -468,33 +484,18 @@ public final class TableBatcher implements AutoCloseable {
             }
             // one that reached the rows it was sized for: the next has room for twice as many
             int next = rows >= b.capacity ? 2 * rows : rows + rows / 8;
-            sizes.put(b.schema, new Sizes(Math.min(maxRows, next), perValue));
+            b.known.rows = Math.min(maxRows, next);
+            b.known.bytesPerValue = perValue;
         }
         if (b.keys.isEmpty()) {
             builder.close();
         } else {
-            try (FluxTable whole = builder.build(canonical(b.schema))) {
+            try (FluxTable whole = builder.build(b.known.columns)) {
                 whole.views(b.keys, b.bounds, views);
             }
         }
         b.keys.clear();
         b.views = views;
-    }
-
-    /**
-     * One unmodifiable list object per schema for the tables of all its batches: consumers that remember what
-     * they worked out for a schema by its list object (the table printer, the aggregates' output columns) then
-     * find it again in the next batch.
-     */
-    private final java.util.Map<List<ColumnMeta>, List<ColumnMeta>> schemas = new java.util.HashMap<>();
-
-    private List<ColumnMeta> canonical(List<ColumnMeta> schema) {
-        List<ColumnMeta> known = schemas.get(schema);
-        if (known == null) {
-            known = List.copyOf(schema);
-            schemas.put(known, known);
-        }
-        return known;
     }
 
     @Override

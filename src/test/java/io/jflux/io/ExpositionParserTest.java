@@ -28,19 +28,23 @@ class ExpositionParserTest {
         try (BufferAllocator allocator = new RootAllocator();
                 TableBatcher batcher = new TableBatcher(allocator, maxRows, 1L << 20)) {
             byte[] data = text.getBytes(StandardCharsets.UTF_8);
-            ExpositionParser p = new ExpositionParser(data, data.length, "u", CLOCK, batcher);
-            boolean more = true;
-            while (more) {
-                more = p.step();
-                FluxTable t;
-                while ((t = batcher.poll()) != null) {
-                    try (FluxTable table = t) {
-                        Tables.render(table, sb);
-                    }
+            drain(new ExpositionParser(data, data.length, "u", CLOCK, batcher), batcher, sb);
+        }
+        return sb.toString();
+    }
+
+    /** Runs {@code p} to the end, rendering to {@code sb} and closing each table {@code batcher} hands out. */
+    static void drain(ExpositionParser p, TableBatcher batcher, StringBuilder sb) {
+        boolean more = true;
+        while (more) {
+            more = p.step();
+            FluxTable t;
+            while ((t = batcher.poll()) != null) {
+                try (FluxTable table = t) {
+                    Tables.render(table, sb);
                 }
             }
         }
-        return sb.toString();
     }
 
     static String error(String text) {

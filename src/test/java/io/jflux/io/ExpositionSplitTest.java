@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jflux.diag.FluxException;
-import io.jflux.table.FluxTable;
 import io.jflux.table.TableBatcher;
-import io.jflux.table.Tables;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.apache.arrow.memory.BufferAllocator;
@@ -33,7 +31,7 @@ class ExpositionSplitTest {
                 TableBatcher second = new TableBatcher(allocator, 4, 1L << 20)) {
             // the second part is read first here: what it learns of the first must not depend on that parser
             String tail = drain(ExpositionParser.part(data, cut, data.length, "u", CLOCK, second), second);
-            drain(new ExpositionParser(data, cut, "u", CLOCK, first, false, false), first, sb);
+            ExpositionParserTest.drain(new ExpositionParser(data, cut, "u", CLOCK, first, false, false), first, sb);
             sb.append(tail);
         }
         return sb.toString();
@@ -41,21 +39,8 @@ class ExpositionSplitTest {
 
     private static String drain(ExpositionParser p, TableBatcher batcher) {
         StringBuilder sb = new StringBuilder();
-        drain(p, batcher, sb);
+        ExpositionParserTest.drain(p, batcher, sb);
         return sb.toString();
-    }
-
-    private static void drain(ExpositionParser p, TableBatcher batcher, StringBuilder sb) {
-        boolean more = true;
-        while (more) {
-            more = p.step();
-            FluxTable t;
-            while ((t = batcher.poll()) != null) {
-                try (FluxTable table = t) {
-                    Tables.render(table, sb);
-                }
-            }
-        }
     }
 
     private static String families(int n) {
