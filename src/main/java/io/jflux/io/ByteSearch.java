@@ -10,6 +10,7 @@ final class ByteSearch {
     private ByteSearch() {}
 
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 

@@ -124,6 +124,7 @@ public final class ExpositionParser {
         this.defaultTime = defaultTime;
         this.repeats = repeats ? new RepeatedSeries(out) : null;
         this.out = repeats ? this.repeats.runs() : out;
+        this.le = intern("le");
     }
 
     /**
@@ -322,7 +323,10 @@ public final class ExpositionParser {
     }
 
     private void sample(int i) {
-        int nameEnd = metricName(i);
+        int nameEnd = sameNameAsOpen(i);
+        if (nameEnd < 0) {
+            nameEnd = metricName(i);
+        }
         if (nameEnd == i) {
             throw malformed("invalid metric name");
         }
@@ -386,24 +390,67 @@ public final class ExpositionParser {
     }
 
     private void openSeries(int nameStart, int nameEnd, int idStart, int idEnd) {
-        int n = idEnd - idStart;
-        if (openId.length < n) {
-            openId = new byte[Math.max(n, openId.length * 2)];
+        // a copy of the series' text of its own: later lines are compared with it, and its key reads it
+        byte[] id = Arrays.copyOfRange(data, idStart, idEnd);
+        openId = id;
+        openLength = id.length;
+        int nameLength = nameEnd - nameStart;
+        if (nameEpoch != openNameEpoch || labelCount != openLabelCount || nameLength != openNameLength
+                || !ByteSearch.same(data, nameStart, openName, 0, nameLength)) {
+            // not the metric name and label names (position by position) of the last series opened: work out
+            // its field, the labels' sorted order and the schema (else the last series' hold)
+            String field = metricNameString(nameStart, nameEnd);
+            if (bucketFamily != null && indexOfLabel(le) >= 0) {
+                field = bucketFamily;
+            }
+            sortLabels();
+            openSchema = schema();
+            if (field != lastField) {
+                lastField = field;
+                fieldUtf8 = field.getBytes(StandardCharsets.UTF_8);
+            }
+            if (openName.length < nameLength) {
+                openName = new byte[Math.max(nameLength, 2 * openName.length)];
+            }
+            System.arraycopy(data, nameStart, openName, 0, nameLength);
+            openNameLength = nameLength;
+            openNameEpoch = nameEpoch;
+            openLabelCount = labelCount;
         }
-        System.arraycopy(data, idStart, openId, 0, n);
-        openLength = n;
-        String field = metricNameString(nameStart, nameEnd);
-        if (bucketFamily != null && indexOfLabel("le") >= 0) {
-            field = bucketFamily;
-        }
-        sortLabels();
-        Schema schema = schema();
-        if (field != lastField) {
-            lastField = field;
-            fieldUtf8 = field.getBytes(StandardCharsets.UTF_8);
-        }
-        open = out.startTable(GroupKey.lazy(schema.keyColumns(), seriesKey(field)), schema.columns());
+        open = out.startTable(GroupKey.lazy(openSchema.keyColumns(), new SeriesKey(lastField, id, nameLength, order)),
+                openSchema.columns());
     }
+
+    /**
+     * When the sample line's metric name starting at {@code i} is that of the last series opened, the index after
+     * it; else -1 (and the name is read the slow way).
+     */
+    private int sameNameAsOpen(int i) {
+        int n = openNameLength;
+        int e = i + n;
+        if (n == 0 || e > lineEnd || !ByteSearch.same(data, i, openName, 0, n)) {
+            return -1;
+        }
+        if (e < lineEnd) {
+            byte b = data[e];
+            if (b != '{' && !blank(b)) {
+                return -1;
+            }
+        }
+        return e;
+    }
+
+    // what the last series opened was read from: its metric name, and which label names (the name cache's first
+    // openLabelCount, unchanged while nameEpoch is) it had; then its field, sorted order and schema still hold
+    private byte[] openName = new byte[64];
+    private int openNameLength;
+    private int openLabelCount = -1;
+    private int openNameEpoch = -1;
+    private Schema openSchema;
+    /** Changes whenever the name cache changes or a TYPE line is read. */
+    private int nameEpoch;
+    /** The label name "le", interned with the others so it is found by identity. */
+    private final String le;
 
     /**
      * The interned metric name {@code data[from, to)}, found without a String among the last few names (a
@@ -438,6 +485,7 @@ public final class ExpositionParser {
     /** Forgets the recent names (a TYPE line may change what a name's family is). */
     private void forgetNames() {
         Arrays.fill(recentName, null);
+        nameEpoch++;
     }
 
     private static final int NAMES = 4;
@@ -491,49 +539,119 @@ public final class ExpositionParser {
     private final String[][] recentNames = new String[4][];
     private int recentNext;
 
-    /** The key of the current series in compact form: the field and the sorted label values' UTF-8 bytes. */
-    private SeriesKey seriesKey(String field) {
-        int total = 0;
-        for (int l = 0; l < labelCount; l++) {
-            total += labelLengths[sorted(l)];
-        }
-        byte[] bytes = new byte[total];
-        int[] ends = new int[labelCount];
-        int at = 0;
-        for (int l = 0; l < labelCount; l++) {
-            int from = sorted(l);
-            System.arraycopy(labelValues[from], labelStarts[from], bytes, at, labelLengths[from]);
-            at += labelLengths[from];
-            ends[l] = at;
-        }
-        return new SeriesKey(field, bytes, ends);
-    }
-
     /**
-     * A series' group key values, made only when something asks for them; equal to another by content, so that
-     * {@link RepeatedSeries} can find the tables of one series without making their values.
+     * A series' group key values, made only when something asks for them from the text of the series' first line
+     * (its metric name and labels as written: one copy, which the parser also compares later lines with); equal to
+     * another by content (field and label values), so that {@link RepeatedSeries} can find the tables of one
+     * series without making their values.
      */
-    record SeriesKey(String field, byte[] bytes, int[] ends) implements GroupKey.Source {
+    static final class SeriesKey implements GroupKey.Source {
+        private final String field;
+        /** The metric name and labels as written, escapes and all. */
+        private final byte[] text;
+        /** Where the metric name ends in {@link #text}. */
+        private final int nameEnd;
+        /** {@code order[l]} is the written position of the label that sorts {@code l}-th; null when written sorted. */
+        private final int[] order;
+        /** The sorted label values, each as a four-byte length and its UTF-8 bytes: made for equals and hashCode. */
+        private byte[] canonical;
+
+        SeriesKey(String field, byte[] text, int nameEnd, int[] order) {
+            this.field = field;
+            this.text = text;
+            this.nameEnd = nameEnd;
+            this.order = order;
+        }
+
+        /** The label values in written order (the text was parsed once already, so it is well formed). */
+        private List<byte[]> written() {
+            List<byte[]> out = new ArrayList<>();
+            byte[] t = text;
+            int i = skip(t, nameEnd);
+            if (i == t.length || t[i] != '{') {
+                return out;
+            }
+            i++;
+            byte[] buf = new byte[t.length];
+            while (true) {
+                i = skip(t, i);
+                if (t[i] == '}') {
+                    return out;
+                }
+                while (t[i] != '=') {
+                    i++;
+                }
+                i = skip(t, i + 1) + 1;
+                int n = 0;
+                for (; t[i] != '"'; i++) {
+                    byte c = t[i];
+                    if (c == '\\') {
+                        c = t[++i];
+                        if (c == 'n') {
+                            c = '\n';
+                        }
+                    }
+                    buf[n++] = c;
+                }
+                out.add(Arrays.copyOf(buf, n));
+                i = skip(t, i + 1);
+                if (t[i] == '}') {
+                    return out;
+                }
+                i++;
+            }
+        }
+
+        private static int skip(byte[] t, int i) {
+            while (i < t.length && (t[i] == ' ' || t[i] == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        private byte[] sortedValue(List<byte[]> written, int l) {
+            return written.get(order == null ? l : order[l]);
+        }
+
+        private byte[] canonical() {
+            byte[] c = canonical;
+            if (c == null) {
+                List<byte[]> written = written();
+                int total = 0;
+                for (byte[] v : written) {
+                    total += 4 + v.length;
+                }
+                c = new byte[total];
+                int at = 0;
+                for (int l = 0; l < written.size(); l++) {
+                    byte[] v = sortedValue(written, l);
+                    ByteSearch.INTS.set(c, at, v.length);
+                    System.arraycopy(v, 0, c, at + 4, v.length);
+                    at += 4 + v.length;
+                }
+                canonical = c;
+            }
+            return c;
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof SeriesKey k && field.equals(k.field) && Arrays.equals(bytes, k.bytes)
-                    && Arrays.equals(ends, k.ends);
+            return o instanceof SeriesKey k && field.equals(k.field) && Arrays.equals(canonical(), k.canonical());
         }
 
         @Override
         public int hashCode() {
-            return 31 * field.hashCode() + Arrays.hashCode(bytes);
+            return 31 * field.hashCode() + Arrays.hashCode(canonical());
         }
 
         @Override
         public List<Value> values() {
-            Value[] v = new Value[2 + ends.length];
+            List<byte[]> written = written();
+            Value[] v = new Value[2 + written.size()];
             v[0] = PROMETHEUS;
             v[1] = new StringValue(field);
-            int from = 0;
-            for (int l = 0; l < ends.length; l++) {
-                v[2 + l] = new StringValue(new String(bytes, from, ends[l] - from, StandardCharsets.UTF_8));
-                from = ends[l];
+            for (int l = 0; l < written.size(); l++) {
+                v[2 + l] = new StringValue(new String(sortedValue(written, l), StandardCharsets.UTF_8));
             }
             return Arrays.asList(v);
         }
@@ -574,9 +692,15 @@ public final class ExpositionParser {
                 uniqueNames = labelCount;
                 return i + 1;
             }
-            int nEnd = labelName(i);
-            if (nEnd == i) {
-                throw malformed("invalid label name");
+            String name = cachedLabelName(i);
+            int nEnd;
+            if (name != null) {
+                nEnd = i + nameCacheBytes[labelCount].length;
+            } else {
+                nEnd = labelName(i);
+                if (nEnd == i) {
+                    throw malformed("invalid label name");
+                }
             }
             int j = skipBlanks(nEnd);
             if (j >= lineEnd || data[j] != '=') {
@@ -586,7 +710,9 @@ public final class ExpositionParser {
             if (j >= lineEnd || data[j] != '"') {
                 throw malformed("expected '\"' to start the label value");
             }
-            String name = labelName(i, nEnd);
+            if (name == null) {
+                name = labelName(i, nEnd);
+            }
             // names equal, position by position, to those of the last line with labels (which had no two
             // alike) cannot repeat one another
             sameNamesSoFar &= nameWasCached && labelCount < uniqueNames;
@@ -666,6 +792,31 @@ public final class ExpositionParser {
     private int uniqueNames;
     private boolean sameNamesSoFar;
 
+    /**
+     * The label name at position {@link #labelCount} of the name cache when the text at {@code i} is that name
+     * followed by a character no name has ('=' or a blank), else null.
+     */
+    private String cachedLabelName(int i) {
+        int at = labelCount;
+        if (at >= nameCache.length) {
+            return null;
+        }
+        byte[] cached = nameCacheBytes[at];
+        if (cached == null) {
+            return null;
+        }
+        int e = i + cached.length;
+        if (e >= lineEnd || !ByteSearch.same(data, i, cached, 0, cached.length)) {
+            return null;
+        }
+        byte b = data[e];
+        if (b != '=' && !blank(b)) {
+            return null;
+        }
+        nameWasCached = true;
+        return nameCache[at];
+    }
+
     /** The interned label name {@code data[from, to)}, at position {@link #labelCount}: usually the last line's. */
     private String labelName(int from, int to) {
         int at = labelCount;
@@ -679,6 +830,7 @@ public final class ExpositionParser {
             return nameCache[at];
         }
         nameWasCached = false;
+        nameEpoch++;
         String name = intern(from, to);
         nameCache[at] = name;
         nameCacheBytes[at] = Arrays.copyOfRange(data, from, to);
@@ -695,9 +847,10 @@ public final class ExpositionParser {
         return false;
     }
 
+    /** The written position of label {@code name} (an interned name), or -1. */
     private int indexOfLabel(String name) {
         for (int l = 0; l < labelCount; l++) {
-            if (labelNames[l].equals(name)) {
+            if (labelNames[l] == name) {
                 return l;
             }
         }
