@@ -365,10 +365,8 @@ public final class ExpositionParser {
             openSeries(i, nameEnd, idStart, idEnd);
         }
         open.appendLong(0, time);
-        open.appendUtf8(1, PROMETHEUS_UTF8);
         open.appendUtf8(2, fieldUtf8);
         open.appendDouble(3, value);
-        open.appendUtf8(4, url);
         for (int l = 0; l < labelCount; l++) {
             int at = sorted(l);
             open.appendUtf8(FIXED + l, labelValues[at], labelStarts[at], labelLengths[at]);
@@ -400,15 +398,15 @@ public final class ExpositionParser {
             // not the metric name and label names (position by position) of the last series opened: work out
             // its field, the labels' sorted order and the schema (else the last series' hold)
             String field = metricNameString(nameStart, nameEnd);
+            byte[] utf8 = nameUtf8;
             if (bucketFamily != null && indexOfLabel(le) >= 0) {
                 field = bucketFamily;
+                utf8 = familyUtf8;
             }
             sortLabels();
             openSchema = schema();
-            if (field != lastField) {
-                lastField = field;
-                fieldUtf8 = field.getBytes(StandardCharsets.UTF_8);
-            }
+            lastField = field;
+            fieldUtf8 = utf8;
             if (openName.length < nameLength) {
                 openName = new byte[Math.max(nameLength, 2 * openName.length)];
             }
@@ -419,6 +417,9 @@ public final class ExpositionParser {
         }
         open = out.startTable(GroupKey.lazy(openSchema.keyColumns(), new SeriesKey(lastField, id, nameLength, order)),
                 openSchema.columns());
+        // the same in every row of the parser's tables: written once per batch, when it is sealed
+        open.setConstantUtf8(1, PROMETHEUS_UTF8);
+        open.setConstantUtf8(4, url);
     }
 
     /**
@@ -462,6 +463,8 @@ public final class ExpositionParser {
             byte[] b = recentName[r];
             if (b != null && b.length == n && ByteSearch.same(data, from, b, 0, n)) {
                 bucketFamily = recentFamily[r];
+                nameUtf8 = b;
+                familyUtf8 = recentFamilyUtf8[r];
                 return recentNameString[r];
             }
         }
@@ -476,9 +479,12 @@ public final class ExpositionParser {
         }
         int r = nextName;
         nextName = (nextName + 1) % NAMES;
-        recentName[r] = Arrays.copyOfRange(data, from, to);
+        // metric names are ASCII: their text is their UTF-8
+        recentName[r] = nameUtf8 = Arrays.copyOfRange(data, from, to);
         recentNameString[r] = name;
         recentFamily[r] = bucketFamily;
+        recentFamilyUtf8[r] = familyUtf8 = bucketFamily == null ? null
+                : Arrays.copyOfRange(data, from, from + bucketFamily.length());
         return name;
     }
 
@@ -492,6 +498,10 @@ public final class ExpositionParser {
     private final byte[][] recentName = new byte[NAMES][];
     private final String[] recentNameString = new String[NAMES];
     private final String[] recentFamily = new String[NAMES];
+    private final byte[][] recentFamilyUtf8 = new byte[NAMES][];
+    /** The UTF-8 of the name {@link #metricNameString} found last, and of its family ({@link #bucketFamily}). */
+    private byte[] nameUtf8;
+    private byte[] familyUtf8;
     private int nextName;
     /** When the metric name just read is {@code x_bucket} of a histogram family {@code x}: {@code x}; else null. */
     private String bucketFamily;
@@ -882,16 +892,17 @@ public final class ExpositionParser {
             }
         }
         if (permutation == null) {
-            Integer[] idx = new Integer[n];
-            for (int l = 0; l < n; l++) {
-                idx[l] = l;
-            }
-            Arrays.sort(idx, (a, b) -> labelNames[a].compareTo(labelNames[b]));
-            boolean identity = true;
+            // insertion sort of the written positions by name: label lists are short
             permutation = new int[n];
+            boolean identity = true;
             for (int l = 0; l < n; l++) {
-                permutation[l] = idx[l];
-                identity &= idx[l] == l;
+                int k = l;
+                while (k > 0 && labelNames[permutation[k - 1]].compareTo(labelNames[l]) > 0) {
+                    permutation[k] = permutation[k - 1];
+                    k--;
+                }
+                permutation[k] = l;
+                identity &= k == l;
             }
             int o = nextOrder;
             nextOrder = (nextOrder + 1) % ORDERS;

@@ -139,7 +139,86 @@ public final class TableBuilder implements AutoCloseable {
 
     /** How many values column {@code col} has so far. */
     public int size(int col) {
-        return counts[col];
+        return constants != null && col < constants.length && constants[col] != null ? rows : counts[col];
+    }
+
+    /**
+     * String values of columns that hold one value in every row ({@link #setConstantUtf8}), by column; null until
+     * one is set.
+     */
+    private byte[][] constants;
+
+    /**
+     * Makes string column {@code col}, which has no values yet, hold the UTF-8 text {@code value} in every row the
+     * table gets: the values are written all at once when the table is built (cheaper than appending one per row
+     * when there are many rows). Setting the same value again changes nothing; nothing may be appended to the
+     * column afterwards.
+     */
+    public void setConstantUtf8(int col, byte[] value) {
+        if (constants != null && col < constants.length && constants[col] == value) {
+            return;
+        }
+        if (counts[col] != 0 || !(vectors.get(col) instanceof VarCharVector)
+                || constants != null && col < constants.length && constants[col] != null) {
+            throw new IllegalStateException("column " + columns.get(col).label() + " cannot be made constant");
+        }
+        if (constants == null || col >= constants.length) {
+            constants = java.util.Arrays.copyOf(constants == null ? new byte[0][] : constants,
+                    Math.max(col + 1, columns.size()));
+        }
+        constants[col] = value;
+    }
+
+    /** Writes constant column {@code col}'s value into each of its first {@code rows} rows. */
+    private void fillConstant(int col, int rows) {
+        if (counts[col] != 0) {
+            throw new IllegalStateException("values were appended to constant column " + columns.get(col).label());
+        }
+        byte[] value = constants[col];
+        VarCharVector v = (VarCharVector) vectors.get(col);
+        long bytes = (long) rows * value.length;
+        if (bytes > Integer.MAX_VALUE) {
+            throw new FluxException(ErrorCode.RESOURCE_EXHAUSTED, "column " + columns.get(col).label()
+                    + " would take more than 2 GB");
+        }
+        while (v.getValueCapacity() < rows) {
+            v.reAlloc();
+        }
+        while (v.getDataBuffer().capacity() < bytes) {
+            v.reallocDataBuffer();
+        }
+        long data = v.getDataBuffer().memoryAddress();
+        long offsets = v.getOffsetBuffer().memoryAddress();
+        int n = value.length;
+        if (rows > 0 && n > 0) {
+            // the value once, then the bytes written so far copied after themselves, doubling
+            MemoryUtil.copyToMemory(value, 0, data, n);
+            for (long done = n; done < bytes; done *= 2) {
+                MemoryUtil.copyMemory(data, data + done, Math.min(done, bytes - done));
+            }
+        }
+        MemoryUtil.putInt(offsets, 0);
+        for (int i = 1; i <= rows; i++) {
+            MemoryUtil.putInt(offsets + (long) i * VarCharVector.OFFSET_WIDTH, i * n);
+        }
+        setValidRange(v.getValidityBuffer().memoryAddress(), 0, rows);
+        v.setLastSet(rows - 1);
+        counts[col] = rows;
+    }
+
+    /** Sets bits {@code [from, to)} of the validity buffer at address {@code validity}. */
+    private static void setValidRange(long validity, int from, int to) {
+        for (; from < to && (from & 7) != 0; from++) {
+            setValid(validity, from);
+        }
+        int whole = to & ~7;
+        if (whole > from) {
+            MemoryUtil.setMemory(validity + (from >>> 3), (whole - from) >>> 3, (byte) 0xFF);
+            from = whole;
+        }
+        for (; from < to; from++) {
+            setValid(validity, from);
+        }
     }
 
     /** The number of rows the table will have: the longest column. */
@@ -170,10 +249,10 @@ public final class TableBuilder implements AutoCloseable {
         int i = counts[col];
         if (c != null && i < c.capacity) {
             MemoryUtil.putLong(c.data + ((long) i << 3), value);
-            c.valid(i);
             next(col);
             return;
         }
+        sync(col);
         i = next(col);
         FieldVector v = vectors.get(col);
         if (v instanceof BigIntVector b) {
@@ -189,24 +268,25 @@ public final class TableBuilder implements AutoCloseable {
         int i = counts[col];
         if (c != null && i < c.capacity) {
             MemoryUtil.putLong(c.data + ((long) i << 3), Double.doubleToRawLongBits(value));
-            c.valid(i);
             next(col);
             return;
         }
+        sync(col);
         Float8Vector v = (Float8Vector) vectors.get(col);
         v.setSafe(next(col), value);
         armFixed(col, v);
     }
 
-    /** The addresses and room of an 8-byte column's buffers, for appends without Arrow's per-call checks. */
+    /**
+     * The addresses and room of an 8-byte column's buffers, for appends without Arrow's per-call checks. The
+     * values appended through it are not null; their validity bits, from {@code validFrom} on, are set all at
+     * once by {@link #sync}.
+     */
     private static final class FixedCursor {
         long data;
         long validity;
         int capacity;
-
-        void valid(int i) {
-            setValid(validity, i);
-        }
+        int validFrom;
     }
 
     private FixedCursor[] fixed = new FixedCursor[8];
@@ -216,6 +296,7 @@ public final class TableBuilder implements AutoCloseable {
         c.data = v.getDataBuffer().memoryAddress();
         c.validity = v.getValidityBuffer().memoryAddress();
         c.capacity = v.getValueCapacity();
+        c.validFrom = counts[col];
         fixed[col] = c;
     }
 
@@ -285,10 +366,12 @@ public final class TableBuilder implements AutoCloseable {
         int capacity;
         int end;
 
+        /** Values from here on were appended through the cursor: not null, their validity bits not yet set. */
+        int validFrom;
+
         void appended(int i, int length) {
             end += length;
             MemoryUtil.putInt(offsets + ((long) i + 1) * VarCharVector.OFFSET_WIDTH, end);
-            setValid(validity, i);
         }
     }
 
@@ -348,13 +431,20 @@ public final class TableBuilder implements AutoCloseable {
         c.capacity = (int) Math.min(offsets.capacity() / VarCharVector.OFFSET_WIDTH - 1,
                 v.getValidityBuffer().capacity() * 8);
         c.end = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
+        c.validFrom = i;
         cursors[col] = c;
     }
 
     /** Brings column {@code col}'s vector up to date with its cursor and drops the cursor. */
     private void sync(int col) {
-        fixed[col] = null;
-        if (cursors[col] != null) {
+        FixedCursor f = fixed[col];
+        if (f != null) {
+            setValidRange(f.validity, f.validFrom, counts[col]);
+            fixed[col] = null;
+        }
+        Utf8Cursor c = cursors[col];
+        if (c != null) {
+            setValidRange(c.validity, c.validFrom, counts[col]);
             ((VarCharVector) vectors.get(col)).setLastSet(counts[col] - 1);
             cursors[col] = null;
         }
@@ -586,7 +676,9 @@ public final class TableBuilder implements AutoCloseable {
     int[] stringBytesPerValue() {
         int[] out = new int[vectors.size()];
         for (int c = 0; c < vectors.size(); c++) {
-            if (vectors.get(c) instanceof VarCharVector v && counts[c] > 0) {
+            if (constants != null && c < constants.length && constants[c] != null) {
+                out[c] = constants[c].length + 1;
+            } else if (vectors.get(c) instanceof VarCharVector v && counts[c] > 0) {
                 int end = dataEnd(c, v);
                 out[c] = (int) Math.min(1 << 16, (long) end / counts[c] + 1);
             }
@@ -600,6 +692,10 @@ public final class TableBuilder implements AutoCloseable {
         for (int c = 0; c < vectors.size(); c++) {
             FieldVector v = vectors.get(c);
             int count = counts[c];
+            if (constants != null && c < constants.length && constants[c] != null) {
+                n += (rows + 7) / 8 + (long) (rows + 1) * VarCharVector.OFFSET_WIDTH + (long) rows * constants[c].length;
+                continue;
+            }
             n += (count + 7) / 8;
             if (v instanceof VarCharVector s) {
                 n += (long) (count + 1) * VarCharVector.OFFSET_WIDTH + dataEnd(c, s);
@@ -631,6 +727,9 @@ public final class TableBuilder implements AutoCloseable {
         syncAll();
         int rows = rowCount();
         for (int c = 0; c < columns.size(); c++) {
+            if (constants != null && c < constants.length && constants[c] != null) {
+                fillConstant(c, rows);
+            }
             while (size(c) < rows) {
                 appendNull(c);
             }
