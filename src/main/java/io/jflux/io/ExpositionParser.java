@@ -118,6 +118,7 @@ public final class ExpositionParser {
             boolean openMetrics, boolean repeats) {
         this.openMetrics = openMetrics;
         this.data = data;
+        this.from = from;
         this.pos = from;
         this.end = length;
         this.url = url.getBytes(StandardCharsets.UTF_8);
@@ -136,28 +137,143 @@ public final class ExpositionParser {
      */
     public static ExpositionParser part(byte[] data, int from, int to, String url, long defaultTime,
             TableBatcher out) {
+        return part(data, from, to, url, defaultTime, out, Context.start().advance(data, from));
+    }
+
+    /**
+     * A parser of the part {@code [from, to)} of Prometheus text (0.0.4), as {@link #part(byte[], int, int, String,
+     * long, TableBatcher)}, given what it must know of the text before it: {@code before}, the context at
+     * {@code from}.
+     */
+    public static ExpositionParser part(byte[] data, int from, int to, String url, long defaultTime,
+            TableBatcher out, Context before) {
+        if (before.at != from) {
+            throw new IllegalArgumentException("context at " + before.at + ", part from " + from);
+        }
         ExpositionParser p = new ExpositionParser(data, from, to, url, defaultTime, out, false, false);
-        p.lineNumber = ByteSearch.count(data, 0, from, (byte) '\n');
-        p.readTypes(from);
+        p.context = before;
         return p;
     }
 
-    /** Reads the TYPE lines of {@code data[0, to)} for the types they name, ignoring any error. */
-    private void readTypes(int to) {
-        int i = 0;
+    /** For a parser of a part of a text: what it knows of the text before the part; else null. */
+    private Context context;
+    /** Where the text this parser reads starts: its line numbers count from there until an error is reported. */
+    private final int from;
+
+    /**
+     * What a parser of a part of Prometheus text that starts at {@code at} must know of the text before it: the
+     * metric types named by the TYPE lines there. {@link #start} is the context at the start of a text, and
+     * {@link #advance} gives the context further on, reading only the text in between: the contexts of a text's
+     * parts, made one after the other, cost one reading of its TYPE lines. A context may be advanced once; the
+     * contexts of one text share what they have read, and may be used from several threads.
+     */
+    public static final class Context {
+        private final TypeIndex index;
+        private final int at;
+
+        private Context(TypeIndex index, int at) {
+            this.index = index;
+            this.at = at;
+        }
+
+        /** The context at the start of a text. */
+        public static Context start() {
+            return new Context(new TypeIndex(), 0);
+        }
+
+        /** The offset in the text this is the context at. */
+        public int at() {
+            return at;
+        }
+
+        /**
+         * The context at {@code to}, a line start at or after this one's offset in {@code data}: the TYPE lines of
+         * {@code [at, to)} read (ignoring errors: those are for the parser of that part to report).
+         */
+        public Context advance(byte[] data, int to) {
+            if (to == at) {
+                return this;
+            }
+            synchronized (index) {
+                if (index.readTo != at) {
+                    throw new IllegalStateException("context at " + at + " advanced already");
+                }
+                ExpositionParser p = new ExpositionParser(data, at, to, "", 0, null, false, false);
+                p.recordTypes = index;
+                p.readTypes(at, to);
+                index.readTo = to;
+            }
+            return new Context(index, to);
+        }
+
+        /** The type the last TYPE line of {@code family} before this context's offset names, or null. */
+        String typeBefore(String family) {
+            return index.typeBefore(family, at);
+        }
+    }
+
+    /**
+     * The TYPE lines of a text read so far, from its start: per metric family, where each one is (in increasing
+     * order) and the type it names. Written under its own lock, in the order of the text; read without it by the
+     * parsers of parts the lines are all before.
+     */
+    private static final class TypeIndex {
+        private record Lines(int[] at, String[] types) {}
+
+        private final java.util.concurrent.ConcurrentHashMap<String, Lines> families =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        /** The offset up to which the text has been read. */
+        int readTo;
+
+        void add(String family, int at, String type) {
+            Lines old = families.get(family);
+            int n = old == null ? 0 : old.at.length;
+            int[] ats = old == null ? new int[1] : Arrays.copyOf(old.at, n + 1);
+            String[] ts = old == null ? new String[1] : Arrays.copyOf(old.types, n + 1);
+            ats[n] = at;
+            ts[n] = type;
+            families.put(family, new Lines(ats, ts));
+        }
+
+        String typeBefore(String family, int before) {
+            Lines l = families.get(family);
+            if (l == null) {
+                return null;
+            }
+            for (int k = l.at.length - 1; k >= 0; k--) {
+                if (l.at[k] < before) {
+                    return l.types[k];
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Where {@link #comment} records the TYPE lines it reads (see {@link Context#advance}); else null. */
+    private TypeIndex recordTypes;
+
+    /** The type of metric family {@code family} at the line being read: its last TYPE line's, or null. */
+    private String typeOf(String family) {
+        String type = types.get(family);
+        return type != null || context == null ? type : context.typeBefore(family);
+    }
+
+    /** Reads the TYPE lines of {@code data[from, to)} ({@code from} a line start) for their types, ignoring errors. */
+    private void readTypes(int from, int to) {
+        int i = from;
         while ((i = ByteSearch.indexOf(data, i, to, (byte) '#')) < to) {
             int start = i;
-            while (start > 0 && (data[start - 1] == ' ' || data[start - 1] == '\t')) {
+            while (start > from && (data[start - 1] == ' ' || data[start - 1] == '\t')) {
                 start--;
             }
             int nl = ByteSearch.indexOf(data, i, to, (byte) '\n');
-            if (start == 0 || data[start - 1] == '\n') {
+            if (start == from || data[start - 1] == '\n') {
                 lineStart = start;
                 lineEnd = nl > start && data[nl - 1] == '\r' ? nl - 1 : nl;
                 try {
                     comment(i + 1);
                 } catch (FluxException e) {
-                    // the parser of that part reports it, before any table of this one is read
+                    // the parser of that part reports it
                 }
             }
             i = nl + 1;
@@ -170,7 +286,12 @@ public final class ExpositionParser {
      * of another metric, so no family's series and no run of one series' samples straddle the cut; or -1.
      */
     public static int splitPoint(byte[] data, int length) {
-        int i = length / 2;
+        return splitPoint(data, length / 2, length);
+    }
+
+    /** Like {@link #splitPoint(byte[], int)}, the first such cut at or after {@code from}; or -1. */
+    public static int splitPoint(byte[] data, int from, int length) {
+        int i = from;
         while ((i = ByteSearch.indexOf(data, i, length, (byte) '#')) < length) {
             if (i > 0 && data[i - 1] == '\n') {
                 int before = previousLineStart(data, i - 1);
@@ -183,6 +304,30 @@ public final class ExpositionParser {
             i++;
         }
         return -1;
+    }
+
+    /**
+     * Cuts of Prometheus text {@code data[0, length)} into parts of about {@code partBytes} bytes or more for
+     * parsers that run at the same time ({@link #part}), each cut a {@link #splitPoint}: the parts are
+     * {@code [cuts[k], cuts[k + 1])}, from {@code cuts[0] = 0} to the last, {@code length}.
+     */
+    public static int[] cuts(byte[] data, int length, int partBytes) {
+        int[] cuts = new int[8];
+        int n = 1;
+        int at = 0;
+        while (length - at > partBytes + partBytes / 2) {
+            int cut = splitPoint(data, at + partBytes, length);
+            if (cut < 0 || length - cut < partBytes / 2) {
+                break;
+            }
+            if (n + 1 == cuts.length) {
+                cuts = Arrays.copyOf(cuts, cuts.length * 2);
+            }
+            cuts[n++] = cut;
+            at = cut;
+        }
+        cuts[n++] = length;
+        return Arrays.copyOf(cuts, n);
     }
 
     /** The start of the non-blank line ending at the newline {@code nl}, or -1 when that line is blank. */
@@ -318,7 +463,11 @@ public final class ExpositionParser {
             }
             default -> throw malformed("unknown metric type \"" + type + "\"");
         }
-        types.put(intern(n, nameEnd), type);
+        String family = intern(n, nameEnd);
+        types.put(family, type);
+        if (recordTypes != null) {
+            recordTypes.add(family, lineStart, type);
+        }
         forgetNames();
     }
 
@@ -472,7 +621,7 @@ public final class ExpositionParser {
         bucketFamily = null;
         if (name.endsWith("_bucket")) {
             String family = name.substring(0, n - "_bucket".length());
-            String type = types.get(family);
+            String type = typeOf(family);
             if ("histogram".equals(type) || "gaugehistogram".equals(type)) {
                 bucketFamily = intern(family);
             }
@@ -1005,7 +1154,7 @@ public final class ExpositionParser {
         if (n <= 0 || !new String(data, from + n, to - from - n, StandardCharsets.ISO_8859_1).equals("_created")) {
             return false;
         }
-        String type = types.get(new String(data, from, n, StandardCharsets.ISO_8859_1));
+        String type = typeOf(new String(data, from, n, StandardCharsets.ISO_8859_1));
         return type != null && switch (type) {
             case "counter", "histogram", "gaugehistogram", "summary" -> true;
             default -> false;
@@ -1136,6 +1285,8 @@ public final class ExpositionParser {
         if (text.length() > 200) {
             text = text.substring(0, 200) + "...";
         }
-        return new FluxException(ErrorCode.INVALID, "exposition line " + lineNumber + ": " + why + ": " + text);
+        // a parser of a part counts its lines from the part's start: those before it are counted now
+        int line = lineNumber + (from > 0 && recordTypes == null ? ByteSearch.count(data, 0, from, (byte) '\n') : 0);
+        return new FluxException(ErrorCode.INVALID, "exposition line " + line + ": " + why + ": " + text);
     }
 }

@@ -91,6 +91,80 @@ class ExpositionSplitTest {
         assertEquals(whole, e.getMessage());
     }
 
+    /**
+     * The tables of {@code text} cut into parts of about {@code partBytes} bytes ({@link ExpositionParser#cuts}),
+     * each part parsed with its context; the parts are parsed last first, to show that none depends on another
+     * parser having run.
+     */
+    private static String inParts(String text, int partBytes) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        int[] cuts = ExpositionParser.cuts(data, data.length, partBytes);
+        assertEquals(0, cuts[0]);
+        assertEquals(data.length, cuts[cuts.length - 1]);
+        ExpositionParser.Context[] contexts = new ExpositionParser.Context[cuts.length - 1];
+        contexts[0] = ExpositionParser.Context.start();
+        for (int k = 1; k < contexts.length; k++) {
+            contexts[k] = contexts[k - 1].advance(data, cuts[k]);
+            assertEquals(cuts[k], contexts[k].at());
+        }
+        String[] parts = new String[contexts.length];
+        try (BufferAllocator allocator = new RootAllocator()) {
+            for (int k = parts.length - 1; k >= 0; k--) {
+                try (TableBatcher batcher = new TableBatcher(allocator, 4, 1L << 20)) {
+                    parts[k] = drain(ExpositionParser.part(data, cuts[k], cuts[k + 1], "u", CLOCK, batcher,
+                            contexts[k]), batcher);
+                }
+            }
+        }
+        return String.join("", parts);
+    }
+
+    @Test
+    void manyPartsGiveTheTablesOfTheWhole() {
+        // families(40) is about 14 KB: parts of 300 bytes up to a single part
+        String text = families(40);
+        String whole = ExpositionParserTest.parse(text);
+        for (int partBytes : new int[] {1, 300, 1000, 5000, 1 << 20}) {
+            assertEquals(whole, inParts(text, partBytes), "parts of " + partBytes);
+        }
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        assertTrue(ExpositionParser.cuts(data, data.length, 300).length > 20);
+        assertEquals(2, ExpositionParser.cuts(data, data.length, 1 << 20).length);
+    }
+
+    @Test
+    void aPartKnowsTheTypesOfEarlierPartsAsOfItsStart() {
+        // h is a histogram until it is typed a gauge again: its x_bucket samples before that lose _bucket, the
+        // ones after keep it, whatever part each is in
+        StringBuilder sb = new StringBuilder("# TYPE h histogram\n");
+        for (int i = 0; i < 30; i++) {
+            sb.append("h_bucket{le=\"").append(i).append("\"} 1\n# TYPE c").append(i).append(" counter\nc")
+                    .append(i).append(" 1\n");
+        }
+        sb.append("# TYPE h gauge\n");
+        for (int i = 0; i < 30; i++) {
+            sb.append("h_bucket{le=\"").append(i).append("\",x=\"late\"} 1\n# TYPE d").append(i)
+                    .append(" counter\nd").append(i).append(" 1\n");
+        }
+        String text = sb.toString();
+        String whole = ExpositionParserTest.parse(text);
+        assertTrue(whole.contains("_field=h, le=0]"), whole);
+        assertTrue(whole.contains("_field=h_bucket, le=0, x=late]"), whole);
+        for (int partBytes : new int[] {1, 100, 700}) {
+            assertEquals(whole, inParts(text, partBytes), "parts of " + partBytes);
+        }
+    }
+
+    @Test
+    void anErrorInALaterPartNamesItsLineInTheWholeText() {
+        String text = families(30) + "bad{ 1\n" + families(1).replace("c0", "z0").replace("h0", "y0")
+                .replace("s0", "x0");
+        String whole = ExpositionParserTest.error(text);
+        assertTrue(whole.contains("exposition line " + (families(30).lines().count() + 1) + ":"), whole);
+        FluxException e = assertThrows(FluxException.class, () -> inParts(text, 500));
+        assertEquals(whole, e.getMessage());
+    }
+
     @Test
     void noCutWithoutACommentLineBetweenTwoMetrics() {
         byte[] noComments = "a 1\nb 2\nc 3\nd 4\n".getBytes(StandardCharsets.UTF_8);

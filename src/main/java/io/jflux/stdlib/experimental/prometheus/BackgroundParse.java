@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * reaches the reader after the tables made before it, as it would without the thread. {@link #close} stops the
  * parser, waits for it and releases every table the reader did not take.
  */
-final class BackgroundParse implements AutoCloseable {
+final class BackgroundParse implements ParseThread {
 
     /** Tables per chunk. */
     private static final int CHUNK = 1024;
@@ -108,7 +108,8 @@ final class BackgroundParse implements AutoCloseable {
     }
 
     /** The next table in exposition order, or null after the last; rethrows the parser's failure. */
-    FluxTable next() {
+    @Override
+    public FluxTable next() {
         if (holding) {
             throw new IllegalStateException("tables read before the parse was confirmed");
         }
@@ -146,7 +147,8 @@ final class BackgroundParse implements AutoCloseable {
     }
 
     /** Lets the tables held back so far, and all later ones, through to {@link #next}. */
-    void confirm() {
+    @Override
+    public void confirm() {
         synchronized (held) {
             holding = false;
         }

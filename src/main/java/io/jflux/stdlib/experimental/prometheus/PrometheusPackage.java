@@ -97,10 +97,8 @@ public final class PrometheusPackage implements JavaPackage {
         private final Span span;
         private TableBatcher batcher;
         private ExpositionParser parser;
-        /** The parse running on a thread of its own, for large expositions; null otherwise. */
-        private BackgroundParse background;
-        /** The parse of the second half of a text cut in two, held back until {@link #background} ends. */
-        private BackgroundParse rest;
+        /** The parse running on threads of its own, for large expositions; null otherwise. */
+        private ParseThread background;
         /** From the response's Content-Type; null for a file (then text ending in "# EOF" is OpenMetrics). */
         private Boolean openMetrics;
 
@@ -128,18 +126,19 @@ public final class PrometheusPackage implements JavaPackage {
                     if (body.length >= backgroundBytes) {
                         // The parse starts at once, as if no series repeated, and its tables are held back while
                         // this thread reads the text for repeats (RepeatedSeries); in the rare case there are
-                        // some, that parse is dropped for one that merges them. Prometheus text is cut in two
-                        // where no family straddles the cut, and the halves are parsed on two threads; the second
-                        // half's tables wait until the first half's have all been read.
-                        int cut = om || !splitParse ? -1 : ExpositionParser.splitPoint(body, body.length);
-                        if (cut > 0) {
-                            TableBatcher second = batcher.sibling();
-                            background = new BackgroundParse(
-                                    () -> new ExpositionParser(body, cut, url, now, out, false, false), batcher, url,
-                                    true);
-                            rest = new BackgroundParse(
-                                    () -> ExpositionParser.part(body, cut, body.length, url, now, second), second,
-                                    url, true);
+                        // some, that parse is dropped for one that merges them. Prometheus text is cut into parts
+                        // where no family straddles a cut, parsed by several threads (ChunkedParse).
+                        int[] cuts = om || parseThreads < 2 ? null : ExpositionParser.cuts(body, body.length, partBytes);
+                        if (cuts != null && cuts.length > 2) {
+                            TableBatcher first = batcher;
+                            boolean[] given = {false};
+                            background = new ChunkedParse(body, cuts, url, now, parseThreads, () -> {
+                                if (!given[0]) {
+                                    given[0] = true;
+                                    return first;
+                                }
+                                return first.sibling();
+                            }, true);
                         } else {
                             background = new BackgroundParse(
                                     () -> new ExpositionParser(body, body.length, url, now, out, om, false), batcher,
@@ -148,10 +147,6 @@ public final class PrometheusPackage implements JavaPackage {
                         if (RepeatedSeries.find(body, body.length)) {
                             background.close();
                             background = null;
-                            if (rest != null) {
-                                rest.close();
-                                rest = null;
-                            }
                             batcher = batcher.sibling();
                             TableBatcher merging = batcher;
                             background = new BackgroundParse(() -> new ExpositionParser(body, body.length, url, now,
@@ -164,15 +159,7 @@ public final class PrometheusPackage implements JavaPackage {
                     }
                 }
                 if (background != null) {
-                    FluxTable t = background.next();
-                    if (t == null && rest != null) {
-                        background.close();
-                        background = rest;
-                        rest = null;
-                        background.confirm();
-                        t = background.next();
-                    }
-                    return t;
+                    return background.next();
                 }
                 FluxTable t;
                 while ((t = batcher.poll()) == null) {
@@ -251,10 +238,6 @@ public final class PrometheusPackage implements JavaPackage {
 
         @Override
         public void close() {
-            if (rest != null) {
-                rest.close();
-                rest = null;
-            }
             if (background != null) {
                 background.close();
             } else if (batcher != null) {
@@ -271,15 +254,16 @@ public final class PrometheusPackage implements JavaPackage {
     static int backgroundBytes = 4 << 20;
 
     /**
-     * Whether a large Prometheus text is parsed in two halves on two threads: by default only with a core to
-     * spare beyond the parser's and the reading script's; system property {@code jflux.scrape.split} (true or
-     * false) decides otherwise. On two cores a script that does anything with the tables keeps both busy, and
-     * the second half's tables, held until the first half's are read, cost the garbage collector more than the
-     * second thread gains (a 1M-sample scrape |> count() took 2.25 s in two halves, 1.98 s in one; starting the
-     * second parser only once the script waits for the first did no better).
+     * How many threads parse a large Prometheus text, cut into parts of about {@link #partBytes} bytes: by default
+     * as many as there are processors, at least two and at most four; system property {@code jflux.scrape.threads}
+     * decides otherwise (1: one thread parses the whole text). The threads stay at most a few parts ahead of the
+     * script, so a script slower than the parse gets the parts in turn from threads that mostly wait.
      */
-    static boolean splitParse = Boolean.parseBoolean(System.getProperty("jflux.scrape.split",
-            Boolean.toString(Runtime.getRuntime().availableProcessors() > 2)));
+    static int parseThreads = Integer.getInteger("jflux.scrape.threads",
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+
+    /** The size of the parts a large Prometheus text is cut into for {@link #parseThreads} threads. */
+    static int partBytes = 2 << 20;
 
     private static volatile HttpClient client;
 

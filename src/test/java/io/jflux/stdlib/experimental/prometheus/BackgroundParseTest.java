@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Large expositions are parsed on a thread of their own: the same tables, errors and memory as without. */
+/**
+ * Large expositions are parsed on threads of their own (one for the whole text, or several for its parts): the
+ * same tables, errors and memory as without.
+ */
 class BackgroundParseTest {
 
     static final long CLOCK = Instant.parse("2021-01-01T00:00:00Z").toEpochMilli() * 1_000_000L;
@@ -29,18 +32,31 @@ class BackgroundParseTest {
     @TempDir
     Path dir;
 
-    private final boolean savedSplit = PrometheusPackage.splitParse;
+    private final int savedThreads = PrometheusPackage.parseThreads;
+    private final int savedPartBytes = PrometheusPackage.partBytes;
 
     @AfterEach
     void restore() {
         PrometheusPackage.backgroundBytes = saved;
-        PrometheusPackage.splitParse = savedSplit;
+        PrometheusPackage.parseThreads = savedThreads;
+        PrometheusPackage.partBytes = savedPartBytes;
+    }
+
+    /** Parses with {@code threads} threads, in parts of 4 KB (so a test's exposition has dozens of them). */
+    private static void threads(int threads) {
+        PrometheusPackage.parseThreads = threads;
+        PrometheusPackage.partBytes = 4096;
     }
 
     /** An exposition of counters, histograms (series of two schemas alternating) and escaped labels. */
     static String exposition(int families) {
+        return exposition(0, families);
+    }
+
+    /** As {@link #exposition(int)}, of the families numbered from {@code first}. */
+    static String exposition(int first, int families) {
         StringBuilder sb = new StringBuilder();
-        for (int f = 0; f < families; f++) {
+        for (int f = first; f < first + families; f++) {
             sb.append("# TYPE c").append(f).append("_total counter\n");
             for (int s = 0; s < 20; s++) {
                 sb.append("c").append(f).append("_total{job=\"j").append(s % 3).append("\",instance=\"i")
@@ -81,10 +97,10 @@ class BackgroundParseTest {
         return "import \"experimental/prometheus\"\nprometheus.scrape(url: \"" + file.toUri() + "\")" + pipe + "\n";
     }
 
-    @ParameterizedTest(name = "in two halves: {0}")
-    @ValueSource(booleans = {false, true})
-    void givesTheSameTablesAsTheCallersThread(boolean split) throws Exception {
-        PrometheusPackage.splitParse = split;
+    @ParameterizedTest(name = "threads: {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void givesTheSameTablesAsTheCallersThread(int threads) throws Exception {
+        threads(threads);
         Path file = dir.resolve("big.prom");
         Files.writeString(file, exposition(400), StandardCharsets.UTF_8);
         PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
@@ -96,10 +112,10 @@ class BackgroundParseTest {
         assertEquals(400 * 25, background.lines().filter(l -> l.startsWith("table ")).count());
     }
 
-    @ParameterizedTest(name = "in two halves: {0}")
-    @ValueSource(booleans = {false, true})
-    void aSeriesMetAgainIsMergedOnTheBackgroundPathToo(boolean split) throws Exception {
-        PrometheusPackage.splitParse = split;
+    @ParameterizedTest(name = "threads: {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void aSeriesMetAgainIsMergedOnTheBackgroundPathToo(int threads) throws Exception {
+        threads(threads);
         // the background parse starts before the text has been read for repeats: here it has to be dropped
         Path file = dir.resolve("repeats.prom");
         Files.writeString(file, exposition(300) + "c7_total{job=\"j1\",instance=\"i4\"} 99 1700000000000\n"
@@ -114,10 +130,10 @@ class BackgroundParseTest {
         assertTrue(background.contains("1700000000000") || background.contains("2023-11-14T22:13:20"), background);
     }
 
-    @ParameterizedTest(name = "in two halves: {0}")
-    @ValueSource(booleans = {false, true})
-    void aMalformedLineFailsAfterTheTablesBeforeIt(boolean split) throws Exception {
-        PrometheusPackage.splitParse = split;
+    @ParameterizedTest(name = "threads: {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void aMalformedLineFailsAfterTheTablesBeforeIt(int threads) throws Exception {
+        threads(threads);
         Path file = dir.resolve("bad.prom");
         Files.writeString(file, exposition(300) + "bad{ 1\n", StandardCharsets.UTF_8);
         PrometheusPackage.backgroundBytes = 0;
@@ -126,10 +142,10 @@ class BackgroundParseTest {
         assertTrue(e.getMessage().contains("prometheus.scrape: " + file.toUri()), e.getMessage());
     }
 
-    @ParameterizedTest(name = "in two halves: {0}")
-    @ValueSource(booleans = {false, true})
-    void stoppingEarlyStopsTheParserAndReleasesItsTables(boolean split) throws Exception {
-        PrometheusPackage.splitParse = split;
+    @ParameterizedTest(name = "threads: {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void stoppingEarlyStopsTheParserAndReleasesItsTables(int threads) throws Exception {
+        threads(threads);
         Path file = dir.resolve("big.prom");
         Files.writeString(file, exposition(2000), StandardCharsets.UTF_8);
         PrometheusPackage.backgroundBytes = 0;
@@ -144,5 +160,52 @@ class BackgroundParseTest {
         }
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("jflux-scrape") && t.isAlive()));
+    }
+
+    @ParameterizedTest(name = "threads: {0}")
+    @ValueSource(ints = {2, 3})
+    void aMalformedLineInAMiddlePartFailsAfterTheTablesBeforeIt(int threads) throws Exception {
+        threads(threads);
+        // the bad line is in an early part, a later part has one too: the first one in the text is reported
+        String good = exposition(100);
+        Path file = dir.resolve("bad.prom");
+        Files.writeString(file, good + "bad{ 1\n" + exposition(100, 100) + "worse{ 2\n", StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = 0;
+        StringBuilder seen = new StringBuilder();
+        FluxException e = assertThrows(FluxException.class, () -> {
+            try (Execution run = Engine.create().compile("test.flux", scrape(file, ""))
+                    .run(RunOptions.defaults().withNow(Tables.NOW).withClock(() -> CLOCK))) {
+                try (TableStream s = run.tables(run.results().get(0))) {
+                    FluxTable t;
+                    while ((t = s.next()) != null) {
+                        try (FluxTable table = t) {
+                            Tables.render(table, seen);
+                        }
+                    }
+                }
+            }
+        });
+        assertTrue(e.getMessage().contains("exposition line " + (100 * 27 + 1) + ": "), e.getMessage());
+        // the tables before the bad line came out first, in order (but for the last few, which the failing
+        // parser had not handed over)
+        Path before = dir.resolve("good.prom");
+        Files.writeString(before, good, StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+        String expected = run(scrape(before, "")).replace("good.prom", "bad.prom");
+        assertTrue(expected.startsWith(seen.toString()), seen.toString());
+        assertTrue(seen.length() > expected.length() * 0.8, "most tables of the good text came out");
+    }
+
+    @ParameterizedTest(name = "part bytes: {0}")
+    @ValueSource(ints = {1000, 4096, 50_000})
+    void partsOfAnySizeGiveTheSameTables(int partBytes) throws Exception {
+        PrometheusPackage.parseThreads = 2;
+        PrometheusPackage.partBytes = partBytes;
+        Path file = dir.resolve("big.prom");
+        Files.writeString(file, exposition(300), StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+        String inline = run(scrape(file, ""));
+        PrometheusPackage.backgroundBytes = 0;
+        assertEquals(inline, run(scrape(file, "")));
     }
 }
