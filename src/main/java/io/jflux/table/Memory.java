@@ -15,10 +15,18 @@ public final class Memory implements AutoCloseable {
 
     private final BufferAllocator allocator;
     private final long limit;
+    /** Large blocks released by the execution's tables, kept for its next ones (see {@link RecyclingMemory}). */
+    private final RecyclingMemory blocks = new RecyclingMemory(KEPT_BYTES);
+
+    /** At most this many bytes of released blocks are kept for reuse. */
+    private static final long KEPT_BYTES = 64L << 20;
 
     private Memory(long limit) {
         this.limit = limit;
-        this.allocator = new RootAllocator(limit <= 0 ? Long.MAX_VALUE : limit);
+        this.allocator = new RootAllocator(RootAllocator.configBuilder()
+                .maxAllocation(limit <= 0 ? Long.MAX_VALUE : limit)
+                .allocationManagerFactory(blocks)
+                .build());
     }
 
     /** The memory of the execution {@code ctx} belongs to. */
@@ -77,7 +85,11 @@ public final class Memory implements AutoCloseable {
     @Override
     public void close() {
         long leaked = allocator.getAllocatedMemory();
-        allocator.close();
+        try {
+            allocator.close();
+        } finally {
+            blocks.close();
+        }
         if (leaked != 0) {
             throw new IllegalStateException(leaked + " bytes of table memory were not released");
         }
