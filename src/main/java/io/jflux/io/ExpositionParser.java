@@ -84,6 +84,9 @@ public final class ExpositionParser {
     /** The label names met at each position of the previous lines, as text and as bytes. */
     private String[] nameCache = new String[8];
     private byte[][] nameCacheBytes = new byte[8][];
+    /** For cached names of up to 7 bytes: the name and '=' as a little-endian word, and its mask; else mask 0. */
+    private long[] nameCacheWord = new long[8];
+    private long[] nameCacheMask = new long[8];
     private int labelCount;
     private final StringBuilder scratch = new StringBuilder();
 
@@ -960,6 +963,15 @@ public final class ExpositionParser {
         if (at >= nameCache.length) {
             return null;
         }
+        long mask = nameCacheMask[at];
+        if (mask != 0 && i + 8 <= data.length) {
+            // a name of up to 7 bytes and its '=' compared in one go
+            if (((long) ByteSearch.LONGS.get(data, i) & mask) != nameCacheWord[at]) {
+                return null;
+            }
+            nameWasCached = true;
+            return nameCache[at];
+        }
         byte[] cached = nameCacheBytes[at];
         if (cached == null) {
             return null;
@@ -982,6 +994,8 @@ public final class ExpositionParser {
         if (at == nameCache.length) {
             nameCache = Arrays.copyOf(nameCache, at * 2);
             nameCacheBytes = Arrays.copyOf(nameCacheBytes, at * 2);
+            nameCacheWord = Arrays.copyOf(nameCacheWord, at * 2);
+            nameCacheMask = Arrays.copyOf(nameCacheMask, at * 2);
         }
         byte[] cached = nameCacheBytes[at];
         if (cached != null && cached.length == to - from && ByteSearch.same(data, from, cached, 0, cached.length)) {
@@ -993,6 +1007,18 @@ public final class ExpositionParser {
         String name = intern(from, to);
         nameCache[at] = name;
         nameCacheBytes[at] = Arrays.copyOfRange(data, from, to);
+        int n = to - from;
+        if (n <= 7) {
+            // the name followed by '=', as the eight bytes at its start read (little-endian), and which bytes count
+            long word = 0;
+            for (int k = n - 1; k >= 0; k--) {
+                word = word << 8 | (data[from + k] & 0xFF);
+            }
+            nameCacheWord[at] = word | (long) '=' << (8 * n);
+            nameCacheMask[at] = n == 7 ? -1L : (1L << (8 * (n + 1))) - 1;
+        } else {
+            nameCacheMask[at] = 0;
+        }
         return name;
     }
 
