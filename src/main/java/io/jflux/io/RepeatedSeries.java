@@ -143,6 +143,53 @@ public final class RepeatedSeries {
     }
 
     /**
+     * What {@link #find} learns of one part of a text read on its own: whether a series is met again inside it,
+     * and the metric families it has lines of.
+     */
+    public static final class PartCheck {
+        private final boolean repeats;
+        private final java.util.Set<String> families;
+
+        private PartCheck(boolean repeats, java.util.Set<String> families) {
+            this.repeats = repeats;
+            this.families = families;
+        }
+    }
+
+    /**
+     * Reads the part {@code data[from, to)} (whole lines) of the text {@code data[0, length)} as {@link #find}
+     * reads a whole text; the parts of a text can be read at the same time, on several threads.
+     */
+    public static PartCheck check(byte[] data, int length, int from, int to) {
+        Finder f = new Finder(data, length);
+        boolean repeats = f.scan(from, to, true);
+        return new PartCheck(repeats, repeats ? java.util.Set.of() : f.families.keySet());
+    }
+
+    /**
+     * {@link #find} for a text whose parts, one after the other from its start to its end, were read by
+     * {@link #check}: true when one of them met a series again; when no two parts have lines of one family, no
+     * series can be in two of them, so false; else (a family in two parts, which cuts at family boundaries make
+     * rare) the whole text is read again as {@link #find} reads it.
+     */
+    public static boolean find(byte[] data, int length, PartCheck[] parts) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PartCheck p : parts) {
+            if (p.repeats) {
+                return true;
+            }
+        }
+        for (PartCheck p : parts) {
+            for (String family : p.families) {
+                if (!seen.add(family)) {
+                    return find(data, length);
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * A set of line hashes: pairs (hash, offset of the line) in open addressing, hash 0 marking a free slot, and the
      * slots taken, so that emptying it costs what was put in.
      */

@@ -93,6 +93,19 @@ class RepeatedSeriesTest {
             }
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             assertEquals(expected, RepeatedSeries.find(bytes, bytes.length), text.toString());
+            // the same text cut at random line starts into parts read on their own
+            List<Integer> cuts = new ArrayList<>(List.of(0));
+            for (int i = 1; i < bytes.length; i++) {
+                if (bytes[i - 1] == '\n' && random.nextInt(3) == 0) {
+                    cuts.add(i);
+                }
+            }
+            cuts.add(bytes.length);
+            RepeatedSeries.PartCheck[] parts = new RepeatedSeries.PartCheck[cuts.size() - 1];
+            for (int k = 0; k < parts.length; k++) {
+                parts[k] = RepeatedSeries.check(bytes, bytes.length, cuts.get(k), cuts.get(k + 1));
+            }
+            assertEquals(expected, RepeatedSeries.find(bytes, bytes.length, parts), "cut at " + cuts + ":\n" + text);
             found += expected ? 1 : 0;
         }
         assertEquals(true, found > 600 && found < 2400, found + " of 3000 texts with a repeat");

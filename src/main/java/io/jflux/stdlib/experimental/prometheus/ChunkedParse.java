@@ -3,6 +3,7 @@ package io.jflux.stdlib.experimental.prometheus;
 import io.jflux.diag.ErrorCode;
 import io.jflux.diag.FluxException;
 import io.jflux.io.ExpositionParser;
+import io.jflux.io.RepeatedSeries;
 import io.jflux.table.FluxTable;
 import io.jflux.table.TableBatcher;
 import java.util.Arrays;
@@ -17,7 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>Like {@link BackgroundParse}: its tables can be held back ({@link #confirm} lets them through; until then
  * the parsers stop {@code ahead} parts in); a failure reaches the reader after the tables of the text before
- * the failing line; {@link #close} stops the threads, waits for them and releases every table not read.
+ * the failing line; {@link #close} stops the threads, waits for them and releases every table not read. Before
+ * parsing, the threads read the parts for series met in more than one place ({@link RepeatedSeries#check}),
+ * which {@link #repeats} gathers: the reader need not read the whole text for that on its own.
  */
 final class ChunkedParse implements ParseThread {
 
@@ -42,6 +45,10 @@ final class ChunkedParse implements ParseThread {
     /** What the parser of each part must know of the text before it; computed in order, when first needed. */
     private final ExpositionParser.Context[] contexts;
     private int contextsKnown = 1;
+    /** The parts' reading for repeated series ({@link #repeats}): the next one to take, and those done. */
+    private final RepeatedSeries.PartCheck[] checks;
+    private int nextCheck;
+    private int checksDone;
 
     // the reader's side
     private FluxTable[] chunk;
@@ -70,6 +77,7 @@ final class ChunkedParse implements ParseThread {
         for (int k = 0; k < n; k++) {
             parts[k] = new Part();
         }
+        this.checks = new RepeatedSeries.PartCheck[n];
         this.contexts = new ExpositionParser.Context[n];
         contexts[0] = ExpositionParser.Context.start();
         this.ahead = threads + 1;
@@ -93,10 +101,54 @@ final class ChunkedParse implements ParseThread {
     private void run(TableBatcher batcher) {
         try (batcher) {
             int k;
+            while ((k = takeCheck()) >= 0) {
+                check(k);
+            }
             while ((k = take()) >= 0) {
                 parse(k, batcher);
             }
         }
+    }
+
+    /** The next part to read for repeated series, or -1 when every part has been taken. */
+    private int takeCheck() {
+        synchronized (lock) {
+            return cancelled || nextCheck >= parts.length ? -1 : nextCheck++;
+        }
+    }
+
+    private void check(int k) {
+        RepeatedSeries.PartCheck c = RepeatedSeries.check(body, body.length, cuts[k], cuts[k + 1]);
+        synchronized (lock) {
+            checks[k] = c;
+            checksDone++;
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Whether a series of the text may be in more than one place ({@link RepeatedSeries#find}), from the parts'
+     * readings: the caller reads parts too until none is left, then waits for the threads' last ones.
+     */
+    boolean repeats() {
+        int k;
+        while ((k = takeCheck()) >= 0) {
+            check(k);
+        }
+        synchronized (lock) {
+            while (checksDone < parts.length) {
+                if (cancelled) {
+                    throw new IllegalStateException("the parse was stopped");
+                }
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new FluxException(ErrorCode.ABORTED, "interrupted while reading the exposition");
+                }
+            }
+        }
+        return RepeatedSeries.find(body, body.length, checks);
     }
 
     /** The next part to parse, once it is near enough the reader; -1 when none is left or the parse stops. */

@@ -144,7 +144,9 @@ public final class PrometheusPackage implements JavaPackage {
                                     () -> new ExpositionParser(body, body.length, url, now, out, om, false), batcher,
                                     url, true);
                         }
-                        if (RepeatedSeries.find(body, body.length)) {
+                        boolean repeats = background instanceof ChunkedParse parts ? parts.repeats()
+                                : RepeatedSeries.find(body, body.length);
+                        if (repeats) {
                             background.close();
                             background = null;
                             batcher = batcher.sibling();
