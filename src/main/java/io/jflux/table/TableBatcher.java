@@ -74,7 +74,8 @@ public final class TableBatcher implements AutoCloseable {
      * The tables ended and not yet handed out, in the order they were ended: a ring of (batch, index in it) pairs
      * from {@code head} (inclusive) to {@code tail} (exclusive), kept in two arrays to save an object per table.
      */
-    private Batch[] slotBatch = new Batch[64];
+    /** Per slot: the batch of a table ended here, or a table handed over whole ({@link #offer}). */
+    private Object[] slotBatch = new Object[64];
     private int[] slotIndex = new int[64];
     private int head;
     private int tail;
@@ -220,9 +221,7 @@ public final class TableBatcher implements AutoCloseable {
         if (tableStart >= 0) {
             throw new IllegalStateException("a table is still being written");
         }
-        Batch b = new Batch();
-        b.views = new FluxTable[] {table};
-        addSlot(b, 0);
+        addSlot(table, 0);
     }
 
     /**
@@ -397,10 +396,10 @@ public final class TableBatcher implements AutoCloseable {
         }
     }
 
-    private void addSlot(Batch b, int index) {
+    private void addSlot(Object b, int index) {
         int mask = slotBatch.length - 1;
         if (tail - head == slotBatch.length) {
-            Batch[] bs = new Batch[slotBatch.length * 2];
+            Object[] bs = new Object[slotBatch.length * 2];
             int[] is = new int[bs.length];
             for (int k = head; k < tail; k++) {
                 bs[k - head] = slotBatch[k & mask];
@@ -423,7 +422,13 @@ public final class TableBatcher implements AutoCloseable {
             return null;
         }
         int at = head & (slotBatch.length - 1);
-        Batch b = slotBatch[at];
+        Object o = slotBatch[at];
+        if (o instanceof FluxTable whole) {
+            slotBatch[at] = null;
+            head++;
+            return whole;
+        }
+        Batch b = (Batch) o;
         if (b.views == null) {
             return null;
         }
@@ -510,8 +515,13 @@ public final class TableBatcher implements AutoCloseable {
         current = null;
         for (; head < tail; head++) {
             int at = head & (slotBatch.length - 1);
-            FluxTable[] views = slotBatch[at].views;
+            Object o = slotBatch[at];
             slotBatch[at] = null;
+            if (o instanceof FluxTable whole) {
+                whole.close();
+                continue;
+            }
+            FluxTable[] views = ((Batch) o).views;
             if (views != null && views[slotIndex[at]] != null) {
                 views[slotIndex[at]].close();
                 views[slotIndex[at]] = null;

@@ -103,8 +103,9 @@ final class Aggregates {
     private static Value aggregate(Arguments a, SimpleAggregates.Agg agg) {
         String column = a.string("column", "_value");
         Span span = a.callSite();
+        SimpleAggregates.Shapes shapes = new SimpleAggregates.Shapes();
         return Streams.perTableBatched(Streams.stream(a, "tables"),
-                (ctx, t, out) -> SimpleAggregates.aggregate(t, column, agg, span, out));
+                (ctx, t, out) -> SimpleAggregates.aggregate(t, column, agg, span, out, shapes));
     }
 
     /** {@code stddev(mode: "sample" | "population")}. */

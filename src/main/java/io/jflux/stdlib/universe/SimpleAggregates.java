@@ -40,12 +40,38 @@ final class SimpleAggregates {
      * {@code out} (one-row tables share batches).
      */
     static void aggregate(FluxTable t, String column, Agg agg, Span span, TableBatcher out) {
-        int idx = t.columnIndex(column);
+        aggregate(t, column, agg, span, out, new Shapes());
+    }
+
+    /**
+     * Where the aggregated column is in the last table's columns, and whether it is in the last key's columns:
+     * tables of one batch, and a source's batches of one schema, share their column lists, so one aggregate
+     * over a million small tables looks the column up a few times rather than a million.
+     */
+    static final class Shapes {
+        private record Shape(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, int index, boolean inKey) {}
+
+        private volatile Shape last;
+
+        private Shape of(FluxTable t, GroupKey key, String column) {
+            Shape s = last;
+            if (s == null || s.columns != t.columns() || s.keyColumns != key.columns()) {
+                s = new Shape(t.columns(), key.columns(), t.columnIndex(column), key.has(column));
+                last = s;
+            }
+            return s;
+        }
+    }
+
+    /** As {@link #aggregate(FluxTable, String, Agg, Span, TableBatcher)}, with what {@code shapes} remembers. */
+    static void aggregate(FluxTable t, String column, Agg agg, Span span, TableBatcher out, Shapes shapes) {
+        GroupKey key = t.key();
+        Shapes.Shape shape = shapes.of(t, key, column);
+        int idx = shape.index();
         if (idx < 0) {
             throw TableOps.error("column \"" + column + "\" does not exist", span);
         }
-        GroupKey key = t.key();
-        if (key.has(column)) {
+        if (shape.inKey()) {
             throw TableOps.error("cannot aggregate columns that are part of the group key", span);
         }
         ColumnType in = t.column(idx).type();
