@@ -257,12 +257,12 @@ public final class PrometheusPackage implements JavaPackage {
 
     /**
      * How many threads parse a large Prometheus text, cut into parts of about {@link #partBytes} bytes: by default
-     * as many as there are processors, at least two and at most four; system property {@code jflux.scrape.threads}
-     * decides otherwise (1: one thread parses the whole text). The threads stay at most a few parts ahead of the
-     * script, so a script slower than the parse gets the parts in turn from threads that mostly wait.
+     * as many as there are processors, at most four; system property {@code jflux.scrape.threads} decides
+     * otherwise (1: one thread parses the whole text). The threads stay at most a few parts ahead of the script,
+     * so a script slower than the parse gets the parts in turn from threads that mostly wait.
      */
     static int parseThreads = Integer.getInteger("jflux.scrape.threads",
-            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+            Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /** The size of the parts a large Prometheus text is cut into for {@link #parseThreads} threads. */
     static int partBytes = 2 << 20;
