@@ -104,7 +104,7 @@ final class BackgroundParse implements ParseThread {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        release(c);
+        ParseThread.release(c);
     }
 
     /** The next table in exposition order, or null after the last; rethrows the parser's failure. */
@@ -134,13 +134,7 @@ final class BackgroundParse implements ParseThread {
                 Throwable f = failure;
                 if (f != null) {
                     failure = null;
-                    if (f instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (f instanceof Error e) {
-                        throw e;
-                    }
-                    throw new IllegalStateException(f);
+                    throw ParseThread.rethrow(f);
                 }
             }
         }
@@ -157,25 +151,18 @@ final class BackgroundParse implements ParseThread {
     @Override
     public void close() {
         cancelled = true;
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        boolean interrupted = ParseThread.join(thread);
         if (chunk != null) {
-            release(chunk);
+            ParseThread.release(chunk);
             chunk = null;
         }
         FluxTable[] c;
         while ((c = queue.poll()) != null) {
-            release(c);
+            ParseThread.release(c);
         }
         synchronized (held) {
             while ((c = held.poll()) != null) {
-                release(c);
+                ParseThread.release(c);
             }
         }
         batcher.close();
@@ -184,12 +171,4 @@ final class BackgroundParse implements ParseThread {
         }
     }
 
-    private static void release(FluxTable[] c) {
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] != null) {
-                c[i].close();
-                c[i] = null;
-            }
-        }
-    }
 }

@@ -242,13 +242,7 @@ final class ChunkedParse implements ParseThread {
                     // nothing after the failing line is read: the parse stops here
                     part = parts.length;
                     stop();
-                    if (f instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (f instanceof Error e) {
-                        throw e;
-                    }
-                    throw new IllegalStateException(f);
+                    throw ParseThread.rethrow(f);
                 }
                 part++;
                 synchronized (lock) {
@@ -276,22 +270,16 @@ final class ChunkedParse implements ParseThread {
         stop();
         boolean interrupted = false;
         for (Thread t : threads) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            interrupted |= ParseThread.join(t);
         }
         if (chunk != null) {
-            release(chunk);
+            ParseThread.release(chunk);
             chunk = null;
         }
         for (Part p : parts) {
             FluxTable[] c;
             while ((c = p.queue.poll()) != null) {
-                release(c);
+                ParseThread.release(c);
             }
         }
         if (interrupted) {
@@ -299,12 +287,4 @@ final class ChunkedParse implements ParseThread {
         }
     }
 
-    private static void release(FluxTable[] c) {
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] != null) {
-                c[i].close();
-                c[i] = null;
-            }
-        }
-    }
 }

@@ -17,4 +17,35 @@ interface ParseThread extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Closes the tables of {@code chunk} not handed out (null entries are). */
+    static void release(FluxTable[] chunk) {
+        for (int i = 0; i < chunk.length; i++) {
+            if (chunk[i] != null) {
+                chunk[i].close();
+                chunk[i] = null;
+            }
+        }
+    }
+
+    /** Waits for {@code thread} to end, through interrupts; returns whether the caller was interrupted. */
+    static boolean join(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
+    }
+
+    /** The parse's failure {@code f}, to be thrown on the reader's thread as it is (a checked one wrapped). */
+    static RuntimeException rethrow(Throwable f) {
+        if (f instanceof Error e) {
+            throw e;
+        }
+        return f instanceof RuntimeException r ? r : new IllegalStateException(f);
+    }
 }
