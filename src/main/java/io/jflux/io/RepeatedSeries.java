@@ -147,6 +147,9 @@ public final class RepeatedSeries {
      * and the metric families it has lines of.
      */
     public static final class PartCheck {
+        /** A part not read: taken as one where a series may repeat. */
+        public static final PartCheck UNKNOWN = new PartCheck(true, java.util.Set.of());
+
         private final boolean repeats;
         private final java.util.Set<String> families;
 

@@ -118,7 +118,13 @@ final class ChunkedParse implements ParseThread {
     }
 
     private void check(int k) {
-        RepeatedSeries.PartCheck c = RepeatedSeries.check(body, body.length, cuts[k], cuts[k + 1]);
+        RepeatedSeries.PartCheck c;
+        try {
+            c = RepeatedSeries.check(body, body.length, cuts[k], cuts[k + 1]);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a defect of the check must not leave the reader waiting: the merging parse reads the text instead
+            c = RepeatedSeries.PartCheck.UNKNOWN;
+        }
         synchronized (lock) {
             checks[k] = c;
             checksDone++;
