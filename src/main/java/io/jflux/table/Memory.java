@@ -16,13 +16,17 @@ public final class Memory implements AutoCloseable {
     private final BufferAllocator allocator;
     private final long limit;
     /** Large blocks released by the execution's tables, kept for its next ones (see {@link RecyclingMemory}). */
-    private final RecyclingMemory blocks = new RecyclingMemory(KEPT_BYTES);
+    private final RecyclingMemory blocks;
 
-    /** At most this many bytes of released blocks are kept for reuse. */
+    /**
+     * At most this many bytes of released blocks are kept for reuse, and at most a quarter of the memory limit
+     * when there is one (they are memory the execution's tables do not hold, so the limit does not count them).
+     */
     private static final long KEPT_BYTES = 64L << 20;
 
     private Memory(long limit) {
         this.limit = limit;
+        this.blocks = new RecyclingMemory(limit <= 0 ? KEPT_BYTES : Math.min(KEPT_BYTES, limit / 4));
         this.allocator = new RootAllocator(RootAllocator.configBuilder()
                 .maxAllocation(limit <= 0 ? Long.MAX_VALUE : limit)
                 .allocationManagerFactory(blocks)
