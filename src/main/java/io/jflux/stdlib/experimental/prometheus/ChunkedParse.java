@@ -21,6 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * the failing line; {@link #close} stops the threads, waits for them and releases every table not read. Before
  * parsing, the threads read the parts for series met in more than one place ({@link RepeatedSeries#check}),
  * which {@link #repeats} gathers: the reader need not read the whole text for that on its own.
+ *
+ * <p>The text may arrive in pieces ({@link #supply}): the parts are cut, read and parsed as their bytes come, so
+ * reading a file and parsing its beginning go on at the same time.
  */
 final class ChunkedParse implements ParseThread {
 
@@ -29,28 +32,40 @@ final class ChunkedParse implements ParseThread {
     private static final FluxTable[] END = new FluxTable[0];
 
     private final byte[] body;
-    private final int[] cuts;
+    /** The length of the whole text, {@code body[0, length)}, of which {@link #supply} says how much has come. */
+    private final int length;
+    private final int partBytes;
     private final String url;
     private final long now;
     private final int ahead;
-    private final Part[] parts;
     private final Thread[] threads;
 
-    /** Guards {@link #nextPart}, {@link #reading} and the contexts; threads wait on it for room. */
+    /**
+     * Guards what follows (the cuts and parts known so far, the tasks taken, the reader's part, the contexts);
+     * threads wait on it for work or room.
+     */
     private final Object lock = new Object();
+    /** The cuts known, {@code cuts[0, cutCount)}: part {@code k} is {@code [cuts[k], cuts[k + 1])}. */
+    private int[] cuts = new int[64];
+    private int cutCount = 1;
+    /** Whether the last cut, {@link #length}, is known: no more parts will come. */
+    private boolean complete;
+    private Part[] parts = new Part[63];
     private int nextPart;
     private int reading;
     private volatile boolean holding;
     private volatile boolean cancelled;
     /** What the parser of each part must know of the text before it; computed in order, when first needed. */
-    private final ExpositionParser.Context[] contexts;
+    private ExpositionParser.Context[] contexts = new ExpositionParser.Context[63];
     private int contextsKnown = 1;
     /** The parts' reading for repeated series ({@link #repeats}): the next one to take, and those done. */
-    private final RepeatedSeries.PartCheck[] checks;
+    private RepeatedSeries.PartCheck[] checks = new RepeatedSeries.PartCheck[63];
     private int nextCheck;
     private int checksDone;
 
     // the reader's side
+    /** The number of parts, once the reader has started (the text is complete by then); -1 before. */
+    private int partsTotal = -1;
     private FluxTable[] chunk;
     private int next;
     private int part;
@@ -62,26 +77,21 @@ final class ChunkedParse implements ParseThread {
     }
 
     /**
-     * Starts {@code threads} threads parsing {@code body} cut at {@code cuts} (from 0 to the text's length), each
-     * with a batcher {@code batchers} makes; {@code hold} holds the tables back until {@link #confirm}.
+     * Starts {@code threads} threads parsing {@code body[0, length)} in parts of about {@code partBytes} bytes as
+     * the bytes come ({@link #supply}), each thread with a batcher {@code batchers} makes; {@code hold} holds the
+     * tables back until {@link #confirm}.
      */
-    ChunkedParse(byte[] body, int[] cuts, String url, long now, int threads,
+    ChunkedParse(byte[] body, int length, int partBytes, String url, long now, int threads,
             java.util.function.Supplier<TableBatcher> batchers, boolean hold) {
         this.body = body;
-        this.cuts = cuts;
+        this.length = length;
+        this.partBytes = Math.max(1, partBytes);
         this.url = url;
         this.now = now;
         this.holding = hold;
-        int n = cuts.length - 1;
-        this.parts = new Part[n];
-        for (int k = 0; k < n; k++) {
-            parts[k] = new Part();
-        }
-        this.checks = new RepeatedSeries.PartCheck[n];
-        this.contexts = new ExpositionParser.Context[n];
         contexts[0] = ExpositionParser.Context.start();
         this.ahead = threads + 1;
-        this.threads = new Thread[Math.min(threads, n)];
+        this.threads = new Thread[Math.max(1, threads)];
         for (int t = 0; t < this.threads.length; t++) {
             TableBatcher batcher = batchers.get();
             Thread thread = new Thread(() -> run(batcher), "jflux-scrape-" + (t + 1) + " " + url);
@@ -93,34 +103,121 @@ final class ChunkedParse implements ParseThread {
         }
     }
 
-    /** The parts this text was cut into. */
+    /**
+     * Says that {@code body[0, upTo)} has come ({@code end}: all of it, and {@code upTo} is the text's length):
+     * the parts it completes are cut and handed to the threads. Called by one thread, with increasing
+     * {@code upTo}, the bytes written before the call.
+     */
+    void supply(int upTo, boolean end) {
+        synchronized (lock) {
+            if (complete) {
+                throw new IllegalStateException("the text was complete already");
+            }
+            // only whole lines count until the end: a cut looks at the sample lines around it
+            int limit = upTo;
+            if (!end) {
+                while (limit > 0 && body[limit - 1] != '\n') {
+                    limit--;
+                }
+            }
+            while (true) {
+                int at = cuts[cutCount - 1];
+                if (length - at <= partBytes + partBytes / 2) {
+                    break; // the rest is the last part
+                }
+                int cut = at + partBytes >= limit ? -1 : ExpositionParser.splitPoint(body, at + partBytes, limit);
+                if (cut < 0 || length - cut < partBytes / 2) {
+                    break;
+                }
+                addCut(cut);
+            }
+            if (end) {
+                addCut(length);
+                complete = true;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private void addCut(int cut) {
+        if (cutCount == cuts.length) {
+            cuts = Arrays.copyOf(cuts, cuts.length * 2);
+            parts = Arrays.copyOf(parts, cuts.length - 1);
+            contexts = Arrays.copyOf(contexts, cuts.length - 1);
+            checks = Arrays.copyOf(checks, cuts.length - 1);
+        }
+        cuts[cutCount] = cut;
+        parts[cutCount - 1] = new Part();
+        cutCount++;
+    }
+
+    /** The parts this text was cut into (so far, until it is complete). */
     int parts() {
-        return parts.length;
+        synchronized (lock) {
+            return cutCount - 1;
+        }
     }
 
     private void run(TableBatcher batcher) {
         try (batcher) {
-            int k;
-            while ((k = takeCheck()) >= 0) {
-                check(k);
-            }
-            while ((k = take()) >= 0) {
-                parse(k, batcher);
+            int task;
+            while ((task = nextTask()) >= 0) {
+                if ((task & 1) == 0) {
+                    check(task >> 1);
+                } else {
+                    parse(task >> 1, batcher);
+                }
             }
         }
     }
 
-    /** The next part to read for repeated series, or -1 when every part has been taken. */
+    /**
+     * A thread's next task, waiting for one: {@code 2k} to read part {@code k} for repeats (those come first),
+     * {@code 2k + 1} to parse it (once it is near enough the reader); -1 when none is left or the parse stops.
+     */
+    private int nextTask() {
+        synchronized (lock) {
+            while (!cancelled) {
+                int known = cutCount - 1;
+                if (nextCheck < known) {
+                    return 2 * nextCheck++;
+                }
+                if (nextPart < known && nextPart < reading + ahead) {
+                    return 2 * nextPart++ + 1;
+                }
+                if (complete && nextCheck >= known && nextPart >= known) {
+                    return -1;
+                }
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** The next part known to read for repeated series, or -1 when every part known has been taken. */
     private int takeCheck() {
         synchronized (lock) {
-            return cancelled || nextCheck >= parts.length ? -1 : nextCheck++;
+            return cancelled || nextCheck >= cutCount - 1 ? -1 : nextCheck++;
+        }
+    }
+
+    /** Part {@code k}'s start and end. */
+    private int[] bounds(int k) {
+        synchronized (lock) {
+            return new int[] {cuts[k], cuts[k + 1]};
         }
     }
 
     private void check(int k) {
+        int[] b = bounds(k);
         RepeatedSeries.PartCheck c;
         try {
-            c = RepeatedSeries.check(body, body.length, cuts[k], cuts[k + 1]);
+            c = RepeatedSeries.check(body, length, b[0], b[1]);
         } catch (RuntimeException | StackOverflowError e) {
             // a defect of the check must not leave the reader waiting: the merging parse reads the text instead
             c = RepeatedSeries.PartCheck.UNKNOWN;
@@ -134,15 +231,22 @@ final class ChunkedParse implements ParseThread {
 
     /**
      * Whether a series of the text may be in more than one place ({@link RepeatedSeries#find}), from the parts'
-     * readings: the caller reads parts too until none is left, then waits for the threads' last ones.
+     * readings: the caller reads parts too until none is left, then waits for the threads' last ones. Once the
+     * whole text has been {@linkplain #supply supplied}.
      */
     boolean repeats() {
+        synchronized (lock) {
+            if (!complete) {
+                throw new IllegalStateException("the text is not complete");
+            }
+        }
         int k;
         while ((k = takeCheck()) >= 0) {
             check(k);
         }
+        RepeatedSeries.PartCheck[] all;
         synchronized (lock) {
-            while (checksDone < parts.length) {
+            while (checksDone < cutCount - 1) {
                 if (cancelled) {
                     throw new IllegalStateException("the parse was stopped");
                 }
@@ -153,23 +257,9 @@ final class ChunkedParse implements ParseThread {
                     throw new FluxException(ErrorCode.ABORTED, "interrupted while reading the exposition");
                 }
             }
+            all = Arrays.copyOf(checks, cutCount - 1);
         }
-        return RepeatedSeries.find(body, body.length, checks);
-    }
-
-    /** The next part to parse, once it is near enough the reader; -1 when none is left or the parse stops. */
-    private int take() {
-        synchronized (lock) {
-            while (!cancelled && nextPart < parts.length && nextPart >= reading + ahead) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return -1;
-                }
-            }
-            return cancelled || nextPart >= parts.length ? -1 : nextPart++;
-        }
+        return RepeatedSeries.find(body, length, all);
     }
 
     private ExpositionParser.Context context(int k) {
@@ -183,12 +273,15 @@ final class ChunkedParse implements ParseThread {
     }
 
     private void parse(int k, TableBatcher batcher) {
-        Part p = parts[k];
+        Part p;
+        synchronized (lock) {
+            p = parts[k];
+        }
+        int[] b = bounds(k);
         FluxTable[] out = new FluxTable[CHUNK];
         int n = 0;
         try {
-            ExpositionParser parser = ExpositionParser.part(body, cuts[k], cuts[k + 1], url, now, batcher,
-                    context(k));
+            ExpositionParser parser = ExpositionParser.part(body, b[0], b[1], url, now, batcher, context(k));
             boolean more = true;
             while (more && !cancelled) {
                 more = parser.step();
@@ -229,10 +322,21 @@ final class ChunkedParse implements ParseThread {
                 chunk[next++] = null;
                 return t;
             }
-            if (part >= parts.length) {
+            if (partsTotal < 0) {
+                synchronized (lock) {
+                    if (!complete) {
+                        throw new IllegalStateException("tables read before the whole text was supplied");
+                    }
+                    partsTotal = cutCount - 1;
+                }
+            }
+            if (part >= partsTotal) {
                 return null;
             }
-            Part p = parts[part];
+            Part p;
+            synchronized (lock) {
+                p = parts[part];
+            }
             try {
                 chunk = p.queue.take();
             } catch (InterruptedException e) {
@@ -246,7 +350,7 @@ final class ChunkedParse implements ParseThread {
                 if (f != null) {
                     p.failure = null;
                     // nothing after the failing line is read: the parse stops here
-                    part = parts.length;
+                    part = partsTotal;
                     stop();
                     throw ParseThread.rethrow(f);
                 }
@@ -282,9 +386,15 @@ final class ChunkedParse implements ParseThread {
             ParseThread.release(chunk);
             chunk = null;
         }
-        for (Part p : parts) {
+        Part[] made;
+        int count;
+        synchronized (lock) {
+            made = parts;
+            count = cutCount - 1;
+        }
+        for (int k = 0; k < count; k++) {
             FluxTable[] c;
-            while ((c = p.queue.poll()) != null) {
+            while ((c = made[k].queue.poll()) != null) {
                 ParseThread.release(c);
             }
         }

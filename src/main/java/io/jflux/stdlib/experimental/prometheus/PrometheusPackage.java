@@ -117,29 +117,25 @@ public final class PrometheusPackage implements JavaPackage {
         public FluxTable next() {
             try {
                 if (parser == null && background == null) {
-                    byte[] body = scheme.equals("file") ? readFile() : fetch();
                     long now = ctx.interpreter().context().wallClock();
                     batcher = new TableBatcher(ctx.allocator(), TableBatcher.DEFAULT_MAX_ROWS,
                             TableBatcher.DEFAULT_MAX_BYTES, ExpositionParser.OPEN_BATCHES);
+                    // a large file of Prometheus text is parsed in parts while the rest of it is read
+                    byte[] body = scheme.equals("file") ? readFile(now) : fetch();
                     boolean om = openMetrics != null ? openMetrics : ExpositionParser.endsWithEof(body, body.length);
                     TableBatcher out = batcher;
                     if (body.length >= backgroundBytes) {
                         // The parse starts at once, as if no series repeated, and its tables are held back while
-                        // this thread reads the text for repeats (RepeatedSeries); in the rare case there are
-                        // some, that parse is dropped for one that merges them. Prometheus text is cut into parts
-                        // where no family straddles a cut, parsed by several threads (ChunkedParse).
-                        int[] cuts = om || parseThreads < 2 ? null : ExpositionParser.cuts(body, body.length, partBytes);
-                        if (cuts != null && cuts.length > 2) {
-                            TableBatcher first = batcher;
-                            boolean[] given = {false};
-                            background = new ChunkedParse(body, cuts, url, now, parseThreads, () -> {
-                                if (!given[0]) {
-                                    given[0] = true;
-                                    return first;
-                                }
-                                return first.sibling();
-                            }, true);
-                        } else {
+                        // the text is read for repeats (RepeatedSeries); in the rare case there are some, that
+                        // parse is dropped for one that merges them. Prometheus text is cut into parts where no
+                        // family straddles a cut, parsed by several threads (ChunkedParse), which also do most of
+                        // the reading for repeats.
+                        if (background == null && !om && parseThreads >= 2) {
+                            ChunkedParse parts = new ChunkedParse(body, body.length, partBytes, url, now,
+                                    parseThreads, batchers(), true);
+                            background = parts;
+                            parts.supply(body.length, true);
+                        } else if (background == null) {
                             background = new BackgroundParse(
                                     () -> new ExpositionParser(body, body.length, url, now, out, om, false), batcher,
                                     url, true);
@@ -175,7 +171,25 @@ public final class PrometheusPackage implements JavaPackage {
             }
         }
 
-        private byte[] readFile() {
+        /** The batchers of the parse threads: {@link #batcher} for the first, siblings of it for the others. */
+        private java.util.function.Supplier<TableBatcher> batchers() {
+            TableBatcher first = batcher;
+            boolean[] given = {false};
+            return () -> {
+                if (!given[0]) {
+                    given[0] = true;
+                    return first;
+                }
+                return first.sibling();
+            };
+        }
+
+        /**
+         * Reads the file. A large one of Prometheus text (not ending with OpenMetrics' {@code # EOF}) is read in
+         * blocks while {@link ChunkedParse} cuts, checks and parses the parts already read: then
+         * {@link #background} is that parse, held back, with the whole text supplied.
+         */
+        private byte[] readFile(long now) {
             Path path;
             String ssp = uri.getSchemeSpecificPart();
             if (uri.isOpaque()) {
@@ -186,13 +200,51 @@ public final class PrometheusPackage implements JavaPackage {
             } else {
                 path = Path.of(uri.getPath());
             }
-            try {
-                return Files.readAllBytes(path);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+                long size = ch.size();
+                if (size > Integer.MAX_VALUE - 16) {
+                    throw new FluxException(ErrorCode.INVALID, "cannot read file \"" + path + "\": " + size
+                            + " bytes is more than 2 GB");
+                }
+                byte[] body = new byte[(int) size];
+                ChunkedParse parts = null;
+                if (size >= backgroundBytes && parseThreads >= 2 && !tailIsEof(ch, size)) {
+                    parts = new ChunkedParse(body, body.length, partBytes, url, now, parseThreads, batchers(), true);
+                    background = parts;
+                }
+                int at = 0;
+                while (at < body.length) {
+                    int n = ch.read(java.nio.ByteBuffer.wrap(body, at, Math.min(readBlock, body.length - at)));
+                    if (n < 0) {
+                        throw new FluxException(ErrorCode.INVALID, "cannot read file \"" + path + "\": it got "
+                                + "shorter while it was read (" + at + " of " + size + " bytes)");
+                    }
+                    at += n;
+                    if (parts != null && at < body.length) {
+                        parts.supply(at, false);
+                    }
+                }
+                if (parts != null) {
+                    parts.supply(at, true);
+                }
+                return body;
             } catch (NoSuchFileException e) {
                 throw new FluxException(ErrorCode.NOT_FOUND, "cannot read file \"" + path + "\": no such file");
             } catch (IOException e) {
                 throw new FluxException(ErrorCode.INVALID, "cannot read file \"" + path + "\": " + e);
             }
+        }
+
+        /** Whether the file of {@code size} bytes ends with OpenMetrics' {@code # EOF} line. */
+        private static boolean tailIsEof(java.nio.channels.FileChannel ch, long size) throws IOException {
+            int n = (int) Math.min(size, 256);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(n);
+            while (tail.hasRemaining()) {
+                if (ch.read(tail, size - n + tail.position()) < 0) {
+                    break;
+                }
+            }
+            return ExpositionParser.endsWithEof(tail.array(), tail.position());
         }
 
         private byte[] fetch() {
@@ -266,6 +318,9 @@ public final class PrometheusPackage implements JavaPackage {
 
     /** The size of the parts a large Prometheus text is cut into for {@link #parseThreads} threads. */
     static int partBytes = 2 << 20;
+
+    /** A large file is read in blocks of this size, each handed to the parse threads as it comes. */
+    static int readBlock = 4 << 20;
 
     private static volatile HttpClient client;
 

@@ -34,18 +34,24 @@ class BackgroundParseTest {
 
     private final int savedThreads = PrometheusPackage.parseThreads;
     private final int savedPartBytes = PrometheusPackage.partBytes;
+    private final int savedReadBlock = PrometheusPackage.readBlock;
 
     @AfterEach
     void restore() {
         PrometheusPackage.backgroundBytes = saved;
         PrometheusPackage.parseThreads = savedThreads;
         PrometheusPackage.partBytes = savedPartBytes;
+        PrometheusPackage.readBlock = savedReadBlock;
     }
 
-    /** Parses with {@code threads} threads, in parts of 4 KB (so a test's exposition has dozens of them). */
+    /**
+     * Parses with {@code threads} threads, in parts of 4 KB (so a test's exposition has dozens of them), a file
+     * being read in blocks of 1,000 bytes (so its parts are cut and parsed while it is read).
+     */
     private static void threads(int threads) {
         PrometheusPackage.parseThreads = threads;
         PrometheusPackage.partBytes = 4096;
+        PrometheusPackage.readBlock = 1000;
     }
 
     /** An exposition of counters, histograms (series of two schemas alternating) and escaped labels. */
@@ -201,11 +207,26 @@ class BackgroundParseTest {
     void partsOfAnySizeGiveTheSameTables(int partBytes) throws Exception {
         PrometheusPackage.parseThreads = 2;
         PrometheusPackage.partBytes = partBytes;
+        PrometheusPackage.readBlock = 777;
         Path file = dir.resolve("big.prom");
         Files.writeString(file, exposition(300), StandardCharsets.UTF_8);
         PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
         String inline = run(scrape(file, ""));
         PrometheusPackage.backgroundBytes = 0;
         assertEquals(inline, run(scrape(file, "")));
+    }
+
+    @ParameterizedTest(name = "threads: {0}")
+    @ValueSource(ints = {1, 2})
+    void aLargeOpenMetricsFileIsReadWholeAndParsedAsOpenMetrics(int threads) throws Exception {
+        threads(threads);
+        // "# EOF" at the end makes it OpenMetrics text: timestamps in seconds
+        Path file = dir.resolve("big.om");
+        Files.writeString(file, exposition(200) + "late_total 7 1700000000.5\n# EOF\n", StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+        String inline = run(scrape(file, ""));
+        PrometheusPackage.backgroundBytes = 0;
+        assertEquals(inline, run(scrape(file, "")));
+        assertTrue(inline.contains("2023-11-14T22:13:20.500000000Z"), inline.substring(inline.length() - 400));
     }
 }
