@@ -73,7 +73,8 @@ public final class ExpositionParser {
     // the series being written (its table is open in the batcher), identified by the bytes of name and labels
     private TableBuilder open;
     private int openLength;
-    private byte[] openId = new byte[64];
+    /** Where the text of the open series' first line (its name and labels) starts in {@link #data}. */
+    private int openIdStart;
 
     // labels of the line being parsed
     private String[] labelNames = new String[8];
@@ -533,17 +534,17 @@ public final class ExpositionParser {
             return false;
         }
         // one sample per series is common: the last bytes (the end of the last label value) usually differ
-        if (n >= 8 && (long) ByteSearch.LONGS.get(data, to - 8) != (long) ByteSearch.LONGS.get(openId, n - 8)) {
+        if (n >= 8 && (long) ByteSearch.LONGS.get(data, to - 8)
+                != (long) ByteSearch.LONGS.get(data, openIdStart + n - 8)) {
             return false;
         }
-        return ByteSearch.same(data, from, openId, 0, n);
+        return ByteSearch.same(data, from, data, openIdStart, n);
     }
 
     private void openSeries(int nameStart, int nameEnd, int idStart, int idEnd) {
-        // a copy of the series' text of its own: later lines are compared with it, and its key reads it
-        byte[] id = Arrays.copyOfRange(data, idStart, idEnd);
-        openId = id;
-        openLength = id.length;
+        // the series' first line: later lines are compared with its text, and its key reads it
+        openIdStart = idStart;
+        openLength = idEnd - idStart;
         int nameLength = nameEnd - nameStart;
         if (nameEpoch != openNameEpoch || labelCount != openLabelCount || nameLength != openNameLength
                 || !ByteSearch.same(data, nameStart, openName, 0, nameLength)) {
@@ -567,7 +568,7 @@ public final class ExpositionParser {
             openNameEpoch = nameEpoch;
             openLabelCount = labelCount;
         }
-        open = out.startTable(GroupKey.lazy(openSchema.keyColumns(), new SeriesKey(lastField, id, nameLength, order)),
+        open = out.startTable(GroupKey.lazy(openSchema.keyColumns(), new SeriesKey(lastField, data, idStart, idEnd, nameEnd, order)),
                 openSchema.columns());
         // the same in every row of the parser's tables: written once per batch, when it is sealed
         open.setConstantUtf8(1, PROMETHEUS_UTF8);
@@ -703,14 +704,16 @@ public final class ExpositionParser {
 
     /**
      * A series' group key values, made only when something asks for them from the text of the series' first line
-     * (its metric name and labels as written: one copy, which the parser also compares later lines with); equal to
-     * another by content (field and label values), so that {@link RepeatedSeries} can find the tables of one
-     * series without making their values.
+     * (its metric name and labels as written, where they are in the exposition); equal to another by content
+     * (field and label values), so that {@link RepeatedSeries} can find the tables of one series without making
+     * their values. It holds the exposition's bytes until its values are made ({@link GroupKey} then lets it go).
      */
     static final class SeriesKey implements GroupKey.Source {
         private final String field;
-        /** The metric name and labels as written, escapes and all. */
+        /** The exposition: {@code text[start, end)} is the metric name and labels as written, escapes and all. */
         private final byte[] text;
+        private final int start;
+        private final int end;
         /** Where the metric name ends in {@link #text}. */
         private final int nameEnd;
         /** {@code order[l]} is the written position of the label that sorts {@code l}-th; null when written sorted. */
@@ -718,9 +721,11 @@ public final class ExpositionParser {
         /** The sorted label values, each as a four-byte length and its UTF-8 bytes: made for equals and hashCode. */
         private byte[] canonical;
 
-        SeriesKey(String field, byte[] text, int nameEnd, int[] order) {
+        SeriesKey(String field, byte[] text, int start, int end, int nameEnd, int[] order) {
             this.field = field;
             this.text = text;
+            this.start = start;
+            this.end = end;
             this.nameEnd = nameEnd;
             this.order = order;
         }
@@ -729,21 +734,21 @@ public final class ExpositionParser {
         private List<byte[]> written() {
             List<byte[]> out = new ArrayList<>();
             byte[] t = text;
-            int i = skip(t, nameEnd);
-            if (i == t.length || t[i] != '{') {
+            int i = skip(nameEnd);
+            if (i == end || t[i] != '{') {
                 return out;
             }
             i++;
-            byte[] buf = new byte[t.length];
+            byte[] buf = new byte[end - start];
             while (true) {
-                i = skip(t, i);
+                i = skip(i);
                 if (t[i] == '}') {
                     return out;
                 }
                 while (t[i] != '=') {
                     i++;
                 }
-                i = skip(t, i + 1) + 1;
+                i = skip(i + 1) + 1;
                 int n = 0;
                 for (; t[i] != '"'; i++) {
                     byte c = t[i];
@@ -756,7 +761,7 @@ public final class ExpositionParser {
                     buf[n++] = c;
                 }
                 out.add(Arrays.copyOf(buf, n));
-                i = skip(t, i + 1);
+                i = skip(i + 1);
                 if (t[i] == '}') {
                     return out;
                 }
@@ -764,8 +769,8 @@ public final class ExpositionParser {
             }
         }
 
-        private static int skip(byte[] t, int i) {
-            while (i < t.length && (t[i] == ' ' || t[i] == '\t')) {
+        private int skip(int i) {
+            while (i < end && (text[i] == ' ' || text[i] == '\t')) {
                 i++;
             }
             return i;

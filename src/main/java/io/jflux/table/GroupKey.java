@@ -26,8 +26,12 @@ public final class GroupKey implements Comparable<GroupKey> {
     }
 
     private final List<ColumnMeta> columns;
-    private List<Value> values;
-    private final Source source;
+    private volatile List<Value> values;
+    /**
+     * A lazy key's source until its values are made, then null: a compact form may hold much more than the key
+     * (a scrape's keys point into the whole exposition), which the key should not keep alive.
+     */
+    private volatile Source source;
     /** 0 until computed (a key whose hash is 0 computes it each time, as String does). */
     private int hash;
 
@@ -61,11 +65,16 @@ public final class GroupKey implements Comparable<GroupKey> {
         List<Value> v = values;
         if (v == null) {
             Source s = source;
+            if (s == null) {
+                // made meanwhile by another thread, which set the values before it let the source go
+                return values;
+            }
             v = List.copyOf(s.values());
             if (v.size() != columns.size()) {
                 throw new IllegalStateException("group key: " + columns.size() + " columns, " + v.size() + " values");
             }
             values = v;
+            source = null;
         }
         return v;
     }
@@ -74,7 +83,10 @@ public final class GroupKey implements Comparable<GroupKey> {
         return columns.size();
     }
 
-    /** The source of a {@linkplain #lazy lazy} key's values; null for a key made with its values. */
+    /**
+     * The source of a {@linkplain #lazy lazy} key's values until they are made; null for a key made with its
+     * values, and once a lazy key's values have been made.
+     */
     public Source source() {
         return source;
     }
