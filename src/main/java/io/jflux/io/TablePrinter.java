@@ -94,7 +94,14 @@ public final class TablePrinter {
              */
             int[] otherWidth;
             byte[] otherHeaderLines;
+            /**
+             * The header lines made for other widths, by widths (an IntBuffer compares by content): a column of
+             * values of many lengths now and then (escaped label values) keeps coming back to a few dozen.
+             */
+            final java.util.Map<java.nio.IntBuffer, byte[]> byWidths = new java.util.HashMap<>();
         }
+
+        private static final int MAX_WIDTHS = 256;
 
         /**
          * The shapes of the schemas seen, by their column list (compared as objects): a scrape's tables alternate
@@ -182,7 +189,11 @@ public final class TablePrinter {
                 sh.otherHeaderLines = lines;
                 if (sh.headerLines == null || !Arrays.equals(now, 0, n, sh.width, 0, n)) {
                     System.arraycopy(now, 0, sh.width, 0, n);
-                    sh.headerLines = headerLines(sh, n);
+                    sh.headerLines = sh.byWidths.computeIfAbsent(
+                            java.nio.IntBuffer.wrap(Arrays.copyOf(now, n)), k -> headerLines(sh, n));
+                    if (sh.byWidths.size() > MAX_WIDTHS) {
+                        sh.byWidths.clear();
+                    }
                 }
             }
             int[] width = sh.width;
