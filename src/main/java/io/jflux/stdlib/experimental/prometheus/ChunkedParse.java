@@ -50,6 +50,16 @@ final class ChunkedParse implements ParseThread {
     private int cutCount = 1;
     /** Whether the last cut, {@link #length}, is known: no more parts will come. */
     private boolean complete;
+    /** How much of the text has been supplied, and where the last whole line of that ends. */
+    private int supplied;
+    private int lineEnd;
+    /** Where the search for the next cut goes on from when more text comes (see {@link #SEARCH_AGAIN}). */
+    private int searched;
+    /**
+     * The end of the text looked at for a cut that is looked at again when more comes. A cut missed because
+     * more comment lines than this came together at the end of what had come costs nothing but a larger part.
+     */
+    private static final int SEARCH_AGAIN = 64 << 10;
     private Part[] parts = new Part[63];
     private int nextPart;
     private int reading;
@@ -113,23 +123,35 @@ final class ChunkedParse implements ParseThread {
             if (complete) {
                 throw new IllegalStateException("the text was complete already");
             }
-            // only whole lines count until the end: a cut looks at the sample lines around it
-            int limit = upTo;
-            if (!end) {
-                while (limit > 0 && body[limit - 1] != '\n') {
-                    limit--;
+            // only whole lines count until the end: a cut looks at the sample lines around it (each byte is looked
+            // at once for the last line end, however long a line)
+            for (int i = upTo; i > supplied; i--) {
+                if (body[i - 1] == '\n') {
+                    lineEnd = i;
+                    break;
                 }
             }
+            supplied = upTo;
+            int limit = end ? upTo : lineEnd;
             while (true) {
                 int at = cuts[cutCount - 1];
                 if (length - at <= partBytes + partBytes / 2) {
                     break; // the rest is the last part
                 }
-                int cut = at + partBytes >= limit ? -1 : ExpositionParser.splitPoint(body, at + partBytes, limit);
-                if (cut < 0 || length - cut < partBytes / 2) {
+                int from = Math.max(at + partBytes, searched);
+                int cut = from >= limit ? -1 : ExpositionParser.splitPoint(body, from, limit);
+                if (cut < 0) {
+                    // what was looked at is not looked at again when more comes (a text without comment lines
+                    // would be read over and over), but for its end: a comment line there may yet be a cut once
+                    // the sample line after it has come
+                    searched = Math.max(searched, limit - SEARCH_AGAIN);
+                    break;
+                }
+                if (length - cut < partBytes / 2) {
                     break;
                 }
                 addCut(cut);
+                searched = 0;
             }
             if (end) {
                 addCut(length);
