@@ -36,14 +36,6 @@ final class SimpleAggregates {
     }
 
     /**
-     * Aggregates column {@code column} of {@code t} into a one-row table with the same group key, written to
-     * {@code out} (one-row tables share batches).
-     */
-    static void aggregate(FluxTable t, String column, Agg agg, Span span, TableBatcher out) {
-        aggregate(t, column, agg, span, out, new Shapes());
-    }
-
-    /**
      * Where the aggregated column is in the last table's columns, and whether it is in the last key's columns:
      * tables of one batch, and a source's batches of one schema, share their column lists, so one aggregate
      * over a million small tables looks the column up a few times rather than a million.
@@ -63,7 +55,10 @@ final class SimpleAggregates {
         }
     }
 
-    /** As {@link #aggregate(FluxTable, String, Agg, Span, TableBatcher)}, with what {@code shapes} remembers. */
+    /**
+     * Aggregates column {@code column} of {@code t} into a one-row table with the same group key, written to
+     * {@code out} (one-row tables share batches); {@code shapes} is the stream's, kept from table to table.
+     */
     static void aggregate(FluxTable t, String column, Agg agg, Span span, TableBatcher out, Shapes shapes) {
         GroupKey key = t.key();
         Shapes.Shape shape = shapes.of(t, key, column);

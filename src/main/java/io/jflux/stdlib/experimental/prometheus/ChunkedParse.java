@@ -173,13 +173,6 @@ final class ChunkedParse implements ParseThread {
         cutCount++;
     }
 
-    /** The parts this text was cut into (so far, until it is complete). */
-    int parts() {
-        synchronized (lock) {
-            return cutCount - 1;
-        }
-    }
-
     private void run(TableBatcher batcher) {
         try (batcher) {
             int task;
