@@ -316,22 +316,69 @@ public final class ExpositionParser {
      * {@code [cuts[k], cuts[k + 1])}, from {@code cuts[0] = 0} to the last, {@code length}.
      */
     public static int[] cuts(byte[] data, int length, int partBytes) {
+        Cutter cutter = new Cutter(data, length, partBytes);
         int[] cuts = new int[8];
         int n = 1;
-        int at = 0;
-        while (length - at > partBytes + partBytes / 2) {
-            int cut = splitPoint(data, at + partBytes, length);
-            if (cut < 0 || length - cut < partBytes / 2) {
-                break;
-            }
+        int cut;
+        while ((cut = cutter.next(length)) >= 0) {
             if (n + 1 == cuts.length) {
                 cuts = Arrays.copyOf(cuts, cuts.length * 2);
             }
             cuts[n++] = cut;
-            at = cut;
         }
         cuts[n++] = length;
         return Arrays.copyOf(cuts, n);
+    }
+
+    /**
+     * Finds the cuts of {@link #cuts} one after the other, also while the text is still coming: {@link #next}
+     * looks only at what has come. A part is at least {@code partBytes} long, and the last at least half that.
+     */
+    public static final class Cutter {
+        /**
+         * The end of the text looked at for a cut that is looked at again when more comes. A cut missed because
+         * more comment lines than this came together at the end of what had come costs only a larger part.
+         */
+        private static final int SEARCH_AGAIN = 64 << 10;
+
+        private final byte[] data;
+        private final int length;
+        private final int partBytes;
+        /** The last cut. */
+        private int at;
+        /** Where the search for the next cut goes on from when more text comes. */
+        private int searched;
+
+        /** A cutter of the text {@code data[0, length)}, which may not all have come yet. */
+        public Cutter(byte[] data, int length, int partBytes) {
+            this.data = data;
+            this.length = length;
+            this.partBytes = Math.max(1, partBytes);
+        }
+
+        /**
+         * The cut after the last one within {@code data[0, limit)} ({@code limit} a line start, or the text's
+         * length), or -1 when there is none there: none yet, or, once {@code limit} is the length, none at all.
+         * What was looked at is not looked at again (a text without comment lines would be read over and over),
+         * but for its end: a comment line there may yet be a cut once the sample line after it has come.
+         */
+        public int next(int limit) {
+            if (length - at <= partBytes + partBytes / 2) {
+                return -1; // the rest is the last part
+            }
+            int from = Math.max(at + partBytes, searched);
+            int cut = from >= limit ? -1 : splitPoint(data, from, limit);
+            if (cut < 0) {
+                searched = Math.max(searched, limit - SEARCH_AGAIN);
+                return -1;
+            }
+            if (length - cut < partBytes / 2) {
+                return -1;
+            }
+            at = cut;
+            searched = 0;
+            return cut;
+        }
     }
 
     /** The start of the non-blank line ending at the newline {@code nl}, or -1 when that line is blank. */
@@ -568,8 +615,8 @@ public final class ExpositionParser {
             openNameEpoch = nameEpoch;
             openLabelCount = labelCount;
         }
-        open = out.startTable(GroupKey.lazy(openSchema.keyColumns(), new SeriesKey(lastField, data, idStart, idEnd, nameEnd, order)),
-                openSchema.columns());
+        SeriesKey key = new SeriesKey(lastField, data, idStart, idEnd, nameEnd, order);
+        open = out.startTable(GroupKey.lazy(openSchema.keyColumns(), key), openSchema.columns());
         // the same in every row of the parser's tables: written once per batch, when it is sealed
         open.setConstantUtf8(1, PROMETHEUS_UTF8);
         open.setConstantUtf8(4, url);

@@ -693,7 +693,8 @@ public final class TableBuilder implements AutoCloseable {
             FieldVector v = vectors.get(c);
             int count = counts[c];
             if (constants != null && c < constants.length && constants[c] != null) {
-                n += (rows + 7) / 8 + (long) (rows + 1) * VarCharVector.OFFSET_WIDTH + (long) rows * constants[c].length;
+                n += (rows + 7) / 8 + (long) (rows + 1) * VarCharVector.OFFSET_WIDTH
+                        + (long) rows * constants[c].length;
                 continue;
             }
             n += (count + 7) / 8;

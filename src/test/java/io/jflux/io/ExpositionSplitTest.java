@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jflux.diag.FluxException;
 import io.jflux.table.TableBatcher;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -98,7 +100,11 @@ class ExpositionSplitTest {
      */
     private static String inParts(String text, int partBytes) {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        int[] cuts = ExpositionParser.cuts(data, data.length, partBytes);
+        return inParts(data, ExpositionParser.cuts(data, data.length, partBytes));
+    }
+
+    /** The tables of {@code data} cut at {@code cuts}, each part parsed with its context, the last part first. */
+    private static String inParts(byte[] data, int[] cuts) {
         assertEquals(0, cuts[0]);
         assertEquals(data.length, cuts[cuts.length - 1]);
         ExpositionParser.Context[] contexts = new ExpositionParser.Context[cuts.length - 1];
@@ -130,6 +136,31 @@ class ExpositionSplitTest {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
         assertTrue(ExpositionParser.cuts(data, data.length, 300).length > 20);
         assertEquals(2, ExpositionParser.cuts(data, data.length, 1 << 20).length);
+    }
+
+    @Test
+    void cutsFoundWhileTheTextComesGiveTheTablesOfTheWhole() {
+        // the text comes a line at a time: each cut is found among whole lines only, and stays
+        String text = families(40);
+        String whole = ExpositionParserTest.parse(text);
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        for (int partBytes : new int[] {1, 300, 1000}) {
+            ExpositionParser.Cutter cutter = new ExpositionParser.Cutter(data, data.length, partBytes);
+            List<Integer> cuts = new ArrayList<>(List.of(0));
+            for (int limit = 1; limit <= data.length; limit++) {
+                if (data[limit - 1] == '\n') {
+                    int cut;
+                    while ((cut = cutter.next(limit)) >= 0) {
+                        assertTrue(cut < limit && cut > cuts.get(cuts.size() - 1), "cut " + cut + " at " + limit);
+                        cuts.add(cut);
+                    }
+                }
+            }
+            cuts.add(data.length);
+            assertTrue(cuts.size() > (partBytes == 1000 ? 5 : 20), cuts.toString());
+            assertEquals(whole, inParts(data, cuts.stream().mapToInt(Integer::intValue).toArray()),
+                    "parts of " + partBytes);
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Parses Prometheus text (0.0.4) cut into parts ({@link ExpositionParser#cuts}) on several threads and hands the
+ * Parses Prometheus text (0.0.4) cut into parts ({@link ExpositionParser.Cutter}) on several threads and hands the
  * tables to the reader in the order of the text: part after part, each part's tables in order. A thread takes
  * the next part not yet taken, but only while it is at most {@code ahead} parts ahead of the part the reader is
  * on, so the tables made and not yet read stay few (a reader slower than the parsers keeps them waiting instead
@@ -34,7 +34,6 @@ final class ChunkedParse implements ParseThread {
     private final byte[] body;
     /** The length of the whole text, {@code body[0, length)}, of which {@link #supply} says how much has come. */
     private final int length;
-    private final int partBytes;
     private final String url;
     private final long now;
     private final int ahead;
@@ -53,13 +52,7 @@ final class ChunkedParse implements ParseThread {
     /** How much of the text has been supplied, and where the last whole line of that ends. */
     private int supplied;
     private int lineEnd;
-    /** Where the search for the next cut goes on from when more text comes (see {@link #SEARCH_AGAIN}). */
-    private int searched;
-    /**
-     * The end of the text looked at for a cut that is looked at again when more comes. A cut missed because
-     * more comment lines than this came together at the end of what had come costs nothing but a larger part.
-     */
-    private static final int SEARCH_AGAIN = 64 << 10;
+    private final ExpositionParser.Cutter cutter;
     private Part[] parts = new Part[63];
     private int nextPart;
     private int reading;
@@ -95,7 +88,7 @@ final class ChunkedParse implements ParseThread {
             java.util.function.Supplier<TableBatcher> batchers, boolean hold) {
         this.body = body;
         this.length = length;
-        this.partBytes = Math.max(1, partBytes);
+        this.cutter = new ExpositionParser.Cutter(body, length, partBytes);
         this.url = url;
         this.now = now;
         this.holding = hold;
@@ -133,25 +126,9 @@ final class ChunkedParse implements ParseThread {
             }
             supplied = upTo;
             int limit = end ? upTo : lineEnd;
-            while (true) {
-                int at = cuts[cutCount - 1];
-                if (length - at <= partBytes + partBytes / 2) {
-                    break; // the rest is the last part
-                }
-                int from = Math.max(at + partBytes, searched);
-                int cut = from >= limit ? -1 : ExpositionParser.splitPoint(body, from, limit);
-                if (cut < 0) {
-                    // what was looked at is not looked at again when more comes (a text without comment lines
-                    // would be read over and over), but for its end: a comment line there may yet be a cut once
-                    // the sample line after it has come
-                    searched = Math.max(searched, limit - SEARCH_AGAIN);
-                    break;
-                }
-                if (length - cut < partBytes / 2) {
-                    break;
-                }
+            int cut;
+            while ((cut = cutter.next(limit)) >= 0) {
                 addCut(cut);
-                searched = 0;
             }
             if (end) {
                 addCut(length);
