@@ -139,7 +139,7 @@ public final class TableBuilder implements AutoCloseable {
 
     /** How many values column {@code col} has so far. */
     public int size(int col) {
-        return constants != null && col < constants.length && constants[col] != null ? rows : counts[col];
+        return constant(col) != null ? rows : counts[col];
     }
 
     /**
@@ -155,11 +155,11 @@ public final class TableBuilder implements AutoCloseable {
      * column afterwards.
      */
     public void setConstantUtf8(int col, byte[] value) {
-        if (constants != null && col < constants.length && constants[col] == value) {
+        byte[] set = constant(col);
+        if (set == value) {
             return;
         }
-        if (counts[col] != 0 || !(vectors.get(col) instanceof VarCharVector)
-                || constants != null && col < constants.length && constants[col] != null) {
+        if (counts[col] != 0 || !(vectors.get(col) instanceof VarCharVector) || set != null) {
             throw new IllegalStateException("column " + columns.get(col).label() + " cannot be made constant");
         }
         if (constants == null || col >= constants.length) {
@@ -167,6 +167,11 @@ public final class TableBuilder implements AutoCloseable {
                     Math.max(col + 1, columns.size()));
         }
         constants[col] = value;
+    }
+
+    /** The value of column {@code col} when it is {@linkplain #setConstantUtf8 constant}, else null. */
+    private byte[] constant(int col) {
+        return constants != null && col < constants.length ? constants[col] : null;
     }
 
     /** Writes constant column {@code col}'s value into each of its first {@code rows} rows. */
@@ -676,8 +681,9 @@ public final class TableBuilder implements AutoCloseable {
     int[] stringBytesPerValue() {
         int[] out = new int[vectors.size()];
         for (int c = 0; c < vectors.size(); c++) {
-            if (constants != null && c < constants.length && constants[c] != null) {
-                out[c] = constants[c].length + 1;
+            byte[] constant = constant(c);
+            if (constant != null) {
+                out[c] = constant.length + 1;
             } else if (vectors.get(c) instanceof VarCharVector v && counts[c] > 0) {
                 int end = dataEnd(c, v);
                 out[c] = (int) Math.min(1 << 16, (long) end / counts[c] + 1);
@@ -692,9 +698,9 @@ public final class TableBuilder implements AutoCloseable {
         for (int c = 0; c < vectors.size(); c++) {
             FieldVector v = vectors.get(c);
             int count = counts[c];
-            if (constants != null && c < constants.length && constants[c] != null) {
-                n += (rows + 7) / 8 + (long) (rows + 1) * VarCharVector.OFFSET_WIDTH
-                        + (long) rows * constants[c].length;
+            byte[] constant = constant(c);
+            if (constant != null) {
+                n += (rows + 7) / 8 + (long) (rows + 1) * VarCharVector.OFFSET_WIDTH + (long) rows * constant.length;
                 continue;
             }
             n += (count + 7) / 8;
@@ -728,7 +734,7 @@ public final class TableBuilder implements AutoCloseable {
         syncAll();
         int rows = rowCount();
         for (int c = 0; c < columns.size(); c++) {
-            if (constants != null && c < constants.length && constants[c] != null) {
+            if (constant(c) != null) {
                 fillConstant(c, rows);
             }
             while (size(c) < rows) {
