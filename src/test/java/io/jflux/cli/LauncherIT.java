@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +27,21 @@ class LauncherIT {
     record Result(int status, String out, String err) {}
 
     static Result jflux(Path launcher, Path cwd, String stdin, String... args) throws Exception {
+        return jflux(Map.of(), launcher, cwd, stdin, args);
+    }
+
+    static Result jflux(Map<String, String> env, Path launcher, Path cwd, String stdin, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("jflux-out", ".txt");
         Path err = Files.createTempFile("jflux-err", ".txt");
-        Process p = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("JFLUX_JIT");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "jflux did not finish");
@@ -217,5 +226,31 @@ class LauncherIT {
                 example.out());
         assertTrue(example.err().matches("task cpu_by_mode: run scheduled 2030-01-01T00:00:00.000000000Z succeeded "
                 + "in \\d+ms: 1 result, 4 tables, 4 rows\n"), example.err());
+    }
+
+    /**
+     * The launcher's choice of JIT: the quick compiler alone for a run that ends (a script, a task run --once, a
+     * test), the optimizing one too for a task run on its schedule, which goes on; JFLUX_JIT overrides it.
+     */
+    @Test
+    void quickJitForARunThatEndsFullJitForATaskOnItsSchedule(@TempDir Path cwd) throws Exception {
+        Files.writeString(cwd.resolve("task.flux"), "option task = {name: \"t\", every: 1s}\n1\n");
+        Files.writeString(cwd.resolve("plain.flux"), "x = 1\nx\n");
+        Map<String, String> show = Map.of("JFLUX_SHOW_COMMAND", "1");
+        String quick = "-XX:TieredStopAtLevel=1";
+        assertTrue(jflux(show, LAUNCHER, cwd, "", "run", "plain.flux").out().contains(quick));
+        assertTrue(jflux(show, LAUNCHER, cwd, "", "run", "-e", "1 + 1").out().contains(quick));
+        assertTrue(jflux(show, LAUNCHER, cwd, "", "run", "--once", "task.flux").out().contains(quick));
+        assertTrue(jflux(show, LAUNCHER, cwd, "", "test", "plain.flux").out().contains(quick));
+        Result task = jflux(show, LAUNCHER, cwd, "", "run", "task.flux");
+        assertTrue(!task.out().contains(quick) && task.out().contains("-XX:FreqInlineSize=100"), task.out());
+        Result text = jflux(show, LAUNCHER, cwd, "", "run", "-e", "option  task = {name: \"t\", every: 1s}\n1");
+        assertTrue(!text.out().contains(quick), text.out());
+        assertTrue(!jflux(Map.of("JFLUX_SHOW_COMMAND", "1", "JFLUX_JIT", "full"), LAUNCHER, cwd, "", "run",
+                "plain.flux").out().contains(quick));
+        assertTrue(jflux(Map.of("JFLUX_SHOW_COMMAND", "1", "JFLUX_JIT", "quick"), LAUNCHER, cwd, "", "run",
+                "task.flux").out().contains(quick));
+        // and the plain script still runs, with the flags shown
+        assertEquals(new Result(0, "1\n", ""), jflux(LAUNCHER, cwd, "", "run", "plain.flux"));
     }
 }
