@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -84,6 +86,8 @@ public final class TablePrinter {
             List<ColumnMeta> columns;
             byte[] keyLine;
             int[] order;
+            /** The type of each column, in print order. */
+            ColumnType[] types;
             String[] header;
             int[] headerWidth;
             int[] width;
@@ -143,8 +147,10 @@ public final class TablePrinter {
             sh.order = order(t);
             sh.header = new String[n];
             sh.headerWidth = new int[n];
+            sh.types = new ColumnType[n];
             for (int i = 0; i < n; i++) {
                 ColumnMeta m = t.column(sh.order[i]);
+                sh.types[i] = m.type();
                 sh.header[i] = m.label() + ":" + typeName(m.type());
                 sh.headerWidth[i] = Math.max(sh.header[i].codePointCount(0, sh.header[i].length()),
                         minWidth(m.type()));
@@ -170,13 +176,20 @@ public final class TablePrinter {
             }
             int[] now = widths;
             // cells column by column: cell (r, i) is number i * rows + r
+            int offset = t.offset();
             for (int i = 0; i < n; i++) {
                 int w = sh.headerWidth[i];
                 FieldVector v = t.vector(order[i]);
-                ColumnType type = t.column(order[i]).type();
-                boolean nulls = Validity.anyNull(v, t.offset(), rows);
-                for (int r = 0; r < rows; r++) {
-                    w = Math.max(w, cell(t, order[i], r, v, type, nulls));
+                ColumnType type = sh.types[i];
+                if (type == ColumnType.STRING && v instanceof BaseVariableWidthVector s) {
+                    w = Math.max(w, stringCells(s, offset, rows));
+                } else if (type == ColumnType.INT && v instanceof BaseFixedWidthVector f) {
+                    w = Math.max(w, intCells(f, offset, rows));
+                } else {
+                    boolean nulls = Validity.anyNull(v, offset, rows);
+                    for (int r = 0; r < rows; r++) {
+                        w = Math.max(w, cell(t, order[i], r, v, type, nulls));
+                    }
                 }
                 now[i] = w;
             }
@@ -258,14 +271,7 @@ public final class TablePrinter {
                 ArrowBuf offsets = v.getOffsetBuffer();
                 int start = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
                 int n = offsets.getInt((long) (i + 1) * VarCharVector.OFFSET_WIDTH) - start;
-                cellRoom(at + n);
-                copy(v.getDataBuffer().memoryAddress() + start, cellBytes, at, n);
-                w = 0;
-                for (int k = at; k < at + n; k++) {
-                    if ((cellBytes[k] & 0xC0) != 0x80) {
-                        w++;
-                    }
-                }
+                w = utf8(v.getDataBuffer().memoryAddress() + start, n, at);
                 at += n;
             } else if (type == ColumnType.INT) {
                 int before = at;
@@ -286,6 +292,11 @@ public final class TablePrinter {
                 at += b.length;
                 w = s.codePointCount(0, s.length());
             }
+            return endCell(at, w);
+        }
+
+        /** Ends the next cell at {@code at} of the cell bytes, {@code w} characters wide; returns {@code w}. */
+        private int endCell(int at, int w) {
             if (cellCount == cellEnd.length) {
                 cellEnd = Arrays.copyOf(cellEnd, cellCount * 2);
                 cellWidth = Arrays.copyOf(cellWidth, cellCount * 2);
@@ -293,6 +304,67 @@ public final class TablePrinter {
             cellEnd[cellCount] = at;
             cellWidth[cellCount] = w;
             cellCount++;
+            return w;
+        }
+
+        /** Where the next cell starts in the cell bytes. */
+        private int cellStart() {
+            return cellCount == 0 ? 0 : cellEnd[cellCount - 1];
+        }
+
+        /**
+         * Rows {@code [from, from + rows)} of a string column as the next cells, read from the vector's memory
+         * (its buffers' addresses taken once); returns the widest one's width.
+         */
+        private int stringCells(BaseVariableWidthVector v, int from, int rows) {
+            long valid = v.getValidityBuffer().memoryAddress();
+            long offsets = v.getOffsetBuffer().memoryAddress();
+            long data = v.getDataBuffer().memoryAddress();
+            int widest = 0;
+            for (int i = from; i < from + rows; i++) {
+                int at = cellStart();
+                int w = 0;
+                if ((MemoryUtil.getByte(valid + (i >> 3)) & 1 << (i & 7)) != 0) {
+                    int start = MemoryUtil.getInt(offsets + 4L * i);
+                    int n = MemoryUtil.getInt(offsets + 4L * i + 4) - start;
+                    w = utf8(data + start, n, at);
+                    at += n;
+                }
+                widest = Math.max(widest, endCell(at, w));
+            }
+            return widest;
+        }
+
+        /** The same for a column of 64-bit integers. */
+        private int intCells(BaseFixedWidthVector v, int from, int rows) {
+            long valid = v.getValidityBuffer().memoryAddress();
+            long data = v.getDataBuffer().memoryAddress();
+            int widest = 0;
+            for (int i = from; i < from + rows; i++) {
+                int at = cellStart();
+                int end = at;
+                if ((MemoryUtil.getByte(valid + (i >> 3)) & 1 << (i & 7)) != 0) {
+                    end = digits(MemoryUtil.getLong(data + 8L * i), at);
+                }
+                widest = Math.max(widest, endCell(end, end - at));
+            }
+            return widest;
+        }
+
+        /**
+         * Copies the {@code n} UTF-8 bytes at address {@code from} to the cell bytes at {@code at}; returns how many
+         * characters they are.
+         */
+        private int utf8(long from, int n, int at) {
+            cellRoom(at + n);
+            byte[] b = cellBytes;
+            copy(from, b, at, n);
+            int w = 0;
+            for (int k = at; k < at + n; k++) {
+                if ((b[k] & 0xC0) != 0x80) {
+                    w++;
+                }
+            }
             return w;
         }
 

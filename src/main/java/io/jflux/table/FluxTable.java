@@ -237,15 +237,24 @@ public final class FluxTable implements AutoCloseable {
     /**
      * A one-row table under {@code newKey} with columns {@code metas}: this table's first row of its columns
      * {@code cols}, then row {@link #offset} of vector {@code extraVector} of {@code extended} (a batch made of
-     * this table's batch and more vectors); takes a reference to {@code extended}.
+     * this table's batch and more vectors); takes a reference to {@code extended}. {@code last} is the caller's
+     * memo of the vector indexes made last (indexes, this table's indexes, {@code cols}); tables of one schema
+     * share theirs, as their indexes are never changed.
      */
-    FluxTable firstRowWith(GroupKey newKey, List<ColumnMeta> metas, int[] cols, Batch extended, int extraVector) {
+    FluxTable firstRowWith(GroupKey newKey, List<ColumnMeta> metas, int[] cols, Batch extended, int extraVector,
+            int[][] last) {
         checkOpen();
-        int[] idx = new int[cols.length + 1];
-        for (int i = 0; i < cols.length; i++) {
-            idx[i] = vectorIndex[cols[i]];
+        int[] idx = last[0];
+        if (idx == null || last[1] != vectorIndex || last[2] != cols || idx[cols.length] != extraVector) {
+            idx = new int[cols.length + 1];
+            for (int i = 0; i < cols.length; i++) {
+                idx[i] = vectorIndex[cols[i]];
+            }
+            idx[cols.length] = extraVector;
+            last[0] = idx;
+            last[1] = vectorIndex;
+            last[2] = cols;
         }
-        idx[cols.length] = extraVector;
         return new FluxTable(newKey, metas, extended.retain(), idx, offset, 1);
     }
 

@@ -242,10 +242,15 @@ public final class TableBatcher implements AutoCloseable {
     private final KeySource[] keySources = new KeySource[KEY_SOURCES];
     private int keySourceCount;
     private final KeyRow keyRow = new KeyRow();
-    // where the last table's columns are among its own, for the last column list asked for
-    private List<ColumnMeta> keyRowColumnsSeen;
-    private List<ColumnMeta> keyRowTableColumnsSeen;
+    /**
+     * Where the columns asked for are among a table's own, for the last few pairs (columns asked for, the table's
+     * columns) met, the last one used first: tables often alternate between a few schemas.
+     */
+    private static final int KEY_ROW_SHAPES = 4;
+    private final Object[] keyRowShapes = new Object[3 * KEY_ROW_SHAPES];
     private int[] keyRowCols;
+    /** The vector indexes of the last key row's table, with what they were made from (see firstRowWith). */
+    private final int[][] keyRowIndex = new int[3][];
 
     /**
      * The one-row table being made by {@link #keyRow}: its value goes in through this sink, then
@@ -291,20 +296,11 @@ public final class TableBatcher implements AutoCloseable {
         if (in.rowCount() == 0) {
             return null;
         }
-        if (columns != keyRowColumnsSeen || in.columns() != keyRowTableColumnsSeen) {
-            int[] cols = new int[columns.size() - 1];
-            for (int i = 0; i < cols.length; i++) {
-                ColumnMeta c = columns.get(i);
-                int at = in.columnIndex(c.label());
-                if (at < 0 || in.column(at).type() != c.type()) {
-                    return null;
-                }
-                cols[i] = at;
-            }
-            keyRowColumnsSeen = columns;
-            keyRowTableColumnsSeen = in.columns();
-            keyRowCols = cols;
+        int[] cols = keyRowCols(in, columns);
+        if (cols == null) {
+            return null;
         }
+        keyRowCols = cols;
         KeySource k = keySource(in.batch(), valueType, in.offset());
         if (k == null) {
             return null;
@@ -316,6 +312,41 @@ public final class TableBatcher implements AutoCloseable {
         keyRow.row = in.offset();
         keyRow.set = false;
         return keyRow;
+    }
+
+    /**
+     * Where each of {@code columns} but the last is among {@code in}'s columns (by label, of the same type), or
+     * null when one is not there.
+     */
+    private int[] keyRowCols(FluxTable in, List<ColumnMeta> columns) {
+        Object[] kept = keyRowShapes;
+        List<ColumnMeta> own = in.columns();
+        for (int i = 0; i < kept.length && kept[i] != null; i += 3) {
+            if (kept[i] == columns && kept[i + 1] == own) {
+                Object cols = kept[i + 2];
+                if (i > 0) {
+                    System.arraycopy(kept, 0, kept, 3, i);
+                    kept[0] = columns;
+                    kept[1] = own;
+                    kept[2] = cols;
+                }
+                return (int[]) cols;
+            }
+        }
+        int[] cols = new int[columns.size() - 1];
+        for (int i = 0; i < cols.length; i++) {
+            ColumnMeta c = columns.get(i);
+            int at = in.columnIndex(c.label());
+            if (at < 0 || in.column(at).type() != c.type()) {
+                return null;
+            }
+            cols[i] = at;
+        }
+        System.arraycopy(kept, 0, kept, 3, kept.length - 3);
+        kept[0] = columns;
+        kept[1] = own;
+        kept[2] = cols;
+        return cols;
     }
 
     /**
@@ -373,7 +404,8 @@ public final class TableBatcher implements AutoCloseable {
             throw new IllegalStateException("no key row with its value set");
         }
         io.jflux.table.Batch extended = r.source.extended;
-        FluxTable t = r.in.firstRowWith(r.in.key(), r.columns, keyRowCols, extended, extended.size() - 1);
+        FluxTable t = r.in.firstRowWith(r.in.key(), r.columns, keyRowCols, extended, extended.size() - 1,
+                keyRowIndex);
         r.in = null;
         offer(t);
     }

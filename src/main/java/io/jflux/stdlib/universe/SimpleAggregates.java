@@ -36,21 +36,47 @@ final class SimpleAggregates {
     }
 
     /**
-     * Where the aggregated column is in the last table's columns, and whether it is in the last key's columns:
-     * tables of one batch, and a source's batches of one schema, share their column lists, so one aggregate
-     * over a million small tables looks the column up a few times rather than a million.
+     * What an aggregate needs of a table's schema: where the aggregated column is, whether it is in the key, and
+     * the output's columns. Tables of one batch, and a source's batches of one schema, share their column lists,
+     * so the schemas met last are kept (compared as list objects, the last one used first): one aggregate over a
+     * million small tables works this out a few times, not a million, even when the tables alternate between a
+     * few schemas (a histogram's buckets and its sum and count).
      */
     static final class Shapes {
-        private record Shape(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, int index, boolean inKey) {}
+        private record Shape(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, int index, boolean inKey,
+                ColumnType in, ColumnType type, List<ColumnMeta> output) {}
 
-        private volatile Shape last;
+        private static final int KEPT = 4;
+        /**
+         * Should two threads read one aggregate's stream, they may lose each other's entries here, never mix them
+         * up: a shape's fields are final and it is used only for the lists it was made for.
+         */
+        private final Shape[] kept = new Shape[KEPT];
 
-        private Shape of(FluxTable t, GroupKey key, String column) {
-            Shape s = last;
-            if (s == null || s.columns != t.columns() || s.keyColumns != key.columns()) {
-                s = new Shape(t.columns(), key.columns(), t.columnIndex(column), key.has(column));
-                last = s;
+        private Shape of(FluxTable t, GroupKey key, String column, Agg agg) {
+            List<ColumnMeta> columns = t.columns();
+            List<ColumnMeta> keyColumns = key.columns();
+            Shape[] k = kept;
+            for (int i = 0; i < KEPT; i++) {
+                Shape s = k[i];
+                if (s == null) {
+                    break;
+                }
+                if (s.columns == columns && s.keyColumns == keyColumns) {
+                    if (i > 0) {
+                        System.arraycopy(k, 0, k, 1, i);
+                        k[0] = s;
+                    }
+                    return s;
+                }
             }
+            int index = t.columnIndex(column);
+            ColumnType in = index < 0 ? null : t.column(index).type();
+            ColumnType type = in == null ? null : agg.resultType(in);
+            Shape s = new Shape(columns, keyColumns, index, key.has(column), in, type,
+                    type == null ? null : OutputColumns.of(keyColumns, column, type));
+            System.arraycopy(k, 0, k, 1, KEPT - 1);
+            k[0] = s;
             return s;
         }
     }
@@ -61,7 +87,7 @@ final class SimpleAggregates {
      */
     static void aggregate(FluxTable t, String column, Agg agg, Span span, TableBatcher out, Shapes shapes) {
         GroupKey key = t.key();
-        Shapes.Shape shape = shapes.of(t, key, column);
+        Shapes.Shape shape = shapes.of(t, key, column, agg);
         int idx = shape.index();
         if (idx < 0) {
             throw TableOps.error("column \"" + column + "\" does not exist", span);
@@ -69,12 +95,12 @@ final class SimpleAggregates {
         if (shape.inKey()) {
             throw TableOps.error("cannot aggregate columns that are part of the group key", span);
         }
-        ColumnType in = t.column(idx).type();
-        ColumnType type = agg.resultType(in);
+        ColumnType in = shape.in();
+        ColumnType type = shape.type();
         if (type == null) {
             throw TableOps.error("unsupported aggregate column type " + in.fluxName(), span);
         }
-        List<ColumnMeta> columns = OutputColumns.of(key.columns(), column, type);
+        List<ColumnMeta> columns = shape.output();
         // the key cells are those of the table's first row: the result looks at them where they are
         TableBatcher.KeyRow row = out.keyRow(t, columns, type);
         if (row != null) {
