@@ -358,7 +358,32 @@ public final class TablePrinter {
         private int utf8(long from, int n, int at) {
             cellRoom(at + n);
             byte[] b = cellBytes;
-            copy(from, b, at, n);
+            if (n >= 64) {
+                MemoryUtil.copyFromMemory(from, b, at, n);
+                return characters(b, at, n);
+            }
+            // eight bytes at a time; only words with a non-ASCII byte are looked at byte by byte
+            int w = n;
+            int k = 0;
+            for (; k + 8 <= n; k += 8) {
+                long word = MemoryUtil.getLong(from + k);
+                LONGS.set(b, at + k, word);
+                if ((word & 0x8080808080808080L) != 0) {
+                    w -= 8 - characters(b, at + k, 8);
+                }
+            }
+            for (; k < n; k++) {
+                byte c = MemoryUtil.getByte(from + k);
+                b[at + k] = c;
+                if ((c & 0xC0) == 0x80) {
+                    w--;
+                }
+            }
+            return w;
+        }
+
+        /** How many characters the UTF-8 bytes {@code b[at, at + n)} are (the bytes that are not continuations). */
+        private static int characters(byte[] b, int at, int n) {
             int w = 0;
             for (int k = at; k < at + n; k++) {
                 if ((b[k] & 0xC0) != 0x80) {
@@ -370,24 +395,6 @@ public final class TablePrinter {
 
         private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
                 .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.nativeOrder());
-
-        /**
-         * Copies {@code n} bytes at address {@code from} to {@code to[at, at + n)}: a cell is a few bytes, which a
-         * loop moves faster than a copy through the VM (Arrow's getBytes).
-         */
-        private static void copy(long from, byte[] to, int at, int n) {
-            if (n >= 64) {
-                MemoryUtil.copyFromMemory(from, to, at, n);
-                return;
-            }
-            int k = 0;
-            for (; k + 8 <= n; k += 8) {
-                LONGS.set(to, at + k, MemoryUtil.getLong(from + k));
-            }
-            for (; k < n; k++) {
-                to[at + k] = MemoryUtil.getByte(from + k);
-            }
-        }
 
         /** Writes {@code value} in decimal at {@code at} of the cell bytes; returns where it ends. */
         private int digits(long value, int at) {
@@ -434,9 +441,15 @@ public final class TablePrinter {
 
         private void spaces(int n) {
             room(n);
-            Arrays.fill(buf, len, len + n, (byte) ' ');
+            if (n <= SPACES.length) {
+                System.arraycopy(SPACES, 0, buf, len, n);
+            } else {
+                Arrays.fill(buf, len, len + n, (byte) ' ');
+            }
             len += n;
         }
+
+        private static final byte[] SPACES = " ".repeat(64).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Column indexes in print order: group key columns in key order, then the others in table order. */

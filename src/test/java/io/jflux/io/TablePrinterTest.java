@@ -109,4 +109,48 @@ class TablePrinterTest {
         assertEquals(90, expected.split("Table: keys:", -1).length - 1);
         assertEquals(expected, whole.toString(StandardCharsets.UTF_8));
     }
+
+    /**
+     * Widths count characters, not UTF-8 bytes, whether a cell is shorter than a word, spans words, or is long
+     * enough to be copied in one piece; null cells are blank, in string and integer columns alike.
+     */
+    @Test
+    void widthsCountCharactersAndNullsAreBlank() {
+        String longer = "ünïcødé strîng lönger than eight bytes";
+        String longest = "日本語".repeat(14) + "é"; // 43 characters, 127 bytes
+        List<ColumnMeta> columns = List.of(HOST, VALUE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TableBatcher batcher = new TableBatcher(allocator, 7, 1 << 20, 3)) {
+            TableBuilder b = batcher.startTable(new GroupKey(List.of(), List.of()), columns);
+            String[] hosts = {"é", longer, null, longest, "plain"};
+            for (int r = 0; r < hosts.length; r++) {
+                if (hosts[r] == null) {
+                    b.appendNull(0);
+                } else {
+                    b.appendString(0, hosts[r]);
+                }
+                if (r == 1) {
+                    b.appendNull(1);
+                } else {
+                    b.appendLong(1, -7L * r);
+                }
+            }
+            batcher.endTable();
+            batcher.flush();
+            FluxTable t = batcher.poll();
+            try (t) {
+                TablePrinter.print(t, new PrintStream(out, true, StandardCharsets.UTF_8));
+            }
+        }
+        int w = longest.length();
+        String expected = "Table: keys: []\n"
+                + " ".repeat(w - "host:string".length()) + "host:string" + "  " + " ".repeat(26 - 10) + "_value:int\n"
+                + "-".repeat(w) + "  " + "-".repeat(26) + "\n"
+                + " ".repeat(w - 1) + "é" + "  " + " ".repeat(25) + "0\n"
+                + " ".repeat(w - longer.length()) + longer + "  " + " ".repeat(26) + "\n"
+                + " ".repeat(w) + "  " + " ".repeat(23) + "-14\n"
+                + longest + "  " + " ".repeat(23) + "-21\n"
+                + " ".repeat(w - 5) + "plain" + "  " + " ".repeat(23) + "-28\n";
+        assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+    }
 }
