@@ -321,7 +321,7 @@ public final class TableBuilder implements AutoCloseable {
     public void appendUtf8(int col, byte[] utf8, int start, int length) {
         Utf8Cursor c = cursors[col];
         int i = counts[col];
-        if (c != null && i < c.capacity && c.end + (long) length <= c.dataCapacity) {
+        if (c != null && i < c.capacity && c.end + (long) length + 8 <= c.dataCapacity) {
             copy(utf8, start, c.data + c.end, length);
             c.appended(i, length);
             next(col);
@@ -393,17 +393,28 @@ public final class TableBuilder implements AutoCloseable {
     /** Shorter runs are copied eight bytes at a time: Unsafe.copyMemory costs a call into the VM. */
     private static final int SHORT_COPY = 64;
 
+    /**
+     * Copies {@code src[from, from + n)} to address {@code to}, where the buffer has room for at least
+     * {@code n + 8} bytes: a value shorter than a word may be copied as a whole word, the bytes after it being
+     * room the next value writes over. Longer ones end with a word that overlaps the one before it.
+     */
     private static void copy(byte[] src, int from, long to, int n) {
         if (n >= SHORT_COPY) {
             MemoryUtil.copyToMemory(src, from, to, n);
             return;
         }
-        int k = 0;
-        for (; k + 8 <= n; k += 8) {
-            MemoryUtil.putLong(to + k, (long) LONGS.get(src, from + k));
-        }
-        for (; k < n; k++) {
-            MemoryUtil.putByte(to + k, src[from + k]);
+        if (n >= 8) {
+            int k = 0;
+            for (; k + 8 < n; k += 8) {
+                MemoryUtil.putLong(to + k, (long) LONGS.get(src, from + k));
+            }
+            MemoryUtil.putLong(to + n - 8, (long) LONGS.get(src, from + n - 8));
+        } else if (from + 8 <= src.length) {
+            MemoryUtil.putLong(to, (long) LONGS.get(src, from));
+        } else {
+            for (int k = 0; k < n; k++) {
+                MemoryUtil.putByte(to + k, src[from + k]);
+            }
         }
     }
 
