@@ -277,7 +277,7 @@ public final class FluxTable implements AutoCloseable {
     public FluxTable joinedWith(FluxTable next) {
         checkOpen();
         if (next.batch != batch || next.offset != offset + length || !java.util.Arrays.equals(next.vectorIndex,
-                vectorIndex) || !next.columns.equals(columns)) {
+                vectorIndex) || next.columns != columns && !next.columns.equals(columns)) {
             return null;
         }
         return new FluxTable(key, this, offset, length + next.length);

@@ -190,7 +190,15 @@ public final class Vectors {
                     dstData = dd.memoryAddress();
                     dstCap = dd.capacity();
                 }
-                if (len <= 16) {
+                if (len >= 8 && len < 64) {
+                    // word by word, the last word overlapping the one before (a call into the VM costs more)
+                    long src = srcData + start;
+                    long dst = dstData + pos;
+                    for (int k = 0; k + 8 < len; k += 8) {
+                        MemoryUtil.putLong(dst + k, MemoryUtil.getLong(src + k));
+                    }
+                    MemoryUtil.putLong(dst + len - 8, MemoryUtil.getLong(src + len - 8));
+                } else if (len < 8) {
                     for (int k = 0; k < len; k++) {
                         MemoryUtil.putByte(dstData + pos + k, MemoryUtil.getByte(srcData + start + k));
                     }
