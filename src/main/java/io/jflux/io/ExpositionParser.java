@@ -816,6 +816,58 @@ public final class ExpositionParser {
             }
         }
 
+        /** The value of the label written {@code w}-th, unescaped. */
+        private String writtenValue(int w) {
+            byte[] t = text;
+            int i = skip(nameEnd) + 1; // after '{'
+            for (int k = 0; ; k++) {
+                i = skip(i);
+                while (t[i] != '=') {
+                    i++;
+                }
+                i = skip(i + 1) + 1;
+                int from = i;
+                boolean escaped = false;
+                for (; t[i] != '"'; i++) {
+                    if (t[i] == '\\') {
+                        escaped = true;
+                        i++;
+                    }
+                }
+                if (k == w) {
+                    if (!escaped) {
+                        return new String(t, from, i - from, StandardCharsets.UTF_8);
+                    }
+                    byte[] buf = new byte[i - from];
+                    int n = 0;
+                    for (int j = from; j < i; j++) {
+                        byte c = t[j];
+                        if (c == '\\') {
+                            c = t[++j];
+                            if (c == 'n') {
+                                c = '\n';
+                            }
+                        }
+                        buf[n++] = c;
+                    }
+                    return new String(buf, 0, n, StandardCharsets.UTF_8);
+                }
+                i = skip(i + 1) + 1; // after ',' (a written label is followed by ',' or '}')
+            }
+        }
+
+        @Override
+        public Value value(int i) {
+            if (i == 0) {
+                return PROMETHEUS;
+            }
+            if (i == 1) {
+                return new StringValue(field);
+            }
+            int l = i - 2;
+            return new StringValue(writtenValue(order == null ? l : order[l]));
+        }
+
         private int skip(int i) {
             while (i < end && (text[i] == ' ' || text[i] == '\t')) {
                 i++;

@@ -23,6 +23,11 @@ public final class GroupKey implements Comparable<GroupKey> {
     public interface Source {
         /** The key's values, one per key column; the list is not changed afterwards. */
         List<Value> values();
+
+        /** Value {@code i} of {@link #values}, which a source may make without making the others. */
+        default Value value(int i) {
+            return values().get(i);
+        }
     }
 
     private final List<ColumnMeta> columns;
@@ -108,7 +113,19 @@ public final class GroupKey implements Comparable<GroupKey> {
     /** The value of column {@code label}, or null (Java) when the key has no such column. */
     public Value value(String label) {
         int i = indexOf(label);
-        return i < 0 ? null : values().get(i);
+        if (i < 0) {
+            return null;
+        }
+        List<Value> v = values;
+        if (v == null) {
+            Source s = source;
+            if (s != null) {
+                // one value asked for (a regrouping by one column): the others need not be made
+                return s.value(i);
+            }
+            v = values; // made meanwhile by another thread, which set the values before it let the source go
+        }
+        return v.get(i);
     }
 
     /** This key with {@code label} set to {@code value} (added at the end if absent). */

@@ -454,4 +454,67 @@ class ExpositionParserTest {
         batcher.close();
         allocator.close(); // throws if a buffer is still allocated
     }
+
+    /**
+     * A series' key gives one value on its own (a regrouping by one label asks for no more) as it gives it among
+     * all the values: labels written out of order, with blanks, escapes and multi-byte text.
+     */
+    @Test
+    void aKeyGivesOneValueAsItGivesThemAll() {
+        String text = "m{b=\"2\",a=\"1\"} 1\n"
+                + "m{ z = \"q\\\"uote\\\\back\\nline\" , a=\"ü\",m=\"\"} 2\n"
+                + "h_bucket{le=\"+Inf\",x=\"日本\"} 3\n"
+                + "plain 4\n";
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        int tables = 0;
+        try (BufferAllocator allocator = new RootAllocator();
+                TableBatcher batcher = new TableBatcher(allocator, 4, 1L << 20)) {
+            ExpositionParser p = new ExpositionParser(data, data.length, "u", CLOCK, batcher);
+            boolean more = true;
+            while (more) {
+                more = p.step();
+                FluxTable t;
+                while ((t = batcher.poll()) != null) {
+                    try (FluxTable table = t) {
+                        io.jflux.table.GroupKey key = table.key();
+                        List<io.jflux.table.ColumnMeta> columns = key.columns();
+                        java.util.List<io.jflux.eval.Value> one = new java.util.ArrayList<>();
+                        for (io.jflux.table.ColumnMeta c : columns) {
+                            one.add(key.value(c.label())); // before the values are made: one at a time
+                        }
+                        assertEquals(key.values(), one);
+                        tables++;
+                    }
+                }
+            }
+        }
+        assertEquals(4, tables);
+        assertEquals(List.of("prometheus", "m", "ü", "", "q\"uote\\back\nline"), valuesOf(text, 1));
+    }
+
+    /** The key values of table {@code n} of {@code text}, as strings. */
+    private static List<String> valuesOf(String text, int n) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        List<String> out = new java.util.ArrayList<>();
+        try (BufferAllocator allocator = new RootAllocator();
+                TableBatcher batcher = new TableBatcher(allocator, 4, 1L << 20)) {
+            ExpositionParser p = new ExpositionParser(data, data.length, "u", CLOCK, batcher);
+            int seen = 0;
+            boolean more = true;
+            while (more) {
+                more = p.step();
+                FluxTable t;
+                while ((t = batcher.poll()) != null) {
+                    try (FluxTable table = t) {
+                        if (seen++ == n) {
+                            for (io.jflux.table.ColumnMeta c : table.key().columns()) {
+                                out.add(((io.jflux.eval.StringValue) table.key().value(c.label())).value());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
 }
