@@ -161,8 +161,8 @@ public final class GroupKey implements Comparable<GroupKey> {
         if (this == o) {
             return true;
         }
-        return o instanceof GroupKey k && k.hashCode() == hashCode() && k.columns.equals(columns)
-                && k.values().equals(values());
+        return o instanceof GroupKey k && k.hashCode() == hashCode()
+                && (k.columns == columns || k.columns.equals(columns)) && k.values().equals(values());
     }
 
     @Override

@@ -39,53 +39,92 @@ public final class Group {
         List<String> sorted = new ArrayList<>(new LinkedHashSet<>(columns));
         sorted.sort(Operators::compareUtf8);
         Set<String> listed = new LinkedHashSet<>(columns);
-        return new StreamValue(ctx -> RowStreams.merging(() -> List.of(input.open(ctx)), ctx.allocator(),
-                (t, merger, emit) -> {
-                    try {
-                        List<Integer> cols = new ArrayList<>();
-                        if (by) {
-                            for (String label : sorted) {
-                                int c = t.columnIndex(label);
-                                if (c >= 0) {
-                                    cols.add(c);
-                                }
-                            }
-                        } else {
-                            for (int c = 0; c < t.columnCount(); c++) {
-                                if (!listed.contains(t.column(c).label())) {
-                                    cols.add(c);
-                                }
-                            }
-                        }
-                        add(t, cols, merger);
-                    } catch (FluxException e) {
-                        throw e.at(a.callSite());
-                    }
-                }));
+        return new StreamValue(ctx -> {
+            Plans plans = new Plans();
+            return RowStreams.merging(() -> List.of(input.open(ctx)), ctx.allocator(), (t, merger, emit) -> {
+                try {
+                    add(t, plans.of(t, by, sorted, listed), merger);
+                } catch (FluxException e) {
+                    throw e.at(a.callSite());
+                }
+            });
+        });
     }
 
-    private static void add(FluxTable t, List<Integer> cols, TableMerger merger) {
-        List<ColumnMeta> metas = new ArrayList<>(cols.size());
-        List<Integer> varying = new ArrayList<>();
-        for (int c : cols) {
-            metas.add(t.column(c));
-            if (!t.key().has(t.column(c).label())) {
-                varying.add(c);
+    /**
+     * What regrouping a table takes, worked out from its columns and its key's columns: the new key's columns
+     * (where they are in the table), and which of them vary within the table (not in its key).
+     */
+    private record Plan(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, int[] cols, List<ColumnMeta> metas,
+            int[] varying) {}
+
+    /**
+     * The plans of the schemas met last (compared as list objects: a source's tables of one schema share their
+     * lists), so a stream of many small tables works a plan out once per schema; the new keys of tables of one
+     * schema then share one column list, which makes them quick to compare.
+     */
+    private static final class Plans {
+        private static final int KEPT = 8;
+        private final Plan[] kept = new Plan[KEPT];
+
+        Plan of(FluxTable t, boolean by, List<String> sorted, Set<String> listed) {
+            List<ColumnMeta> columns = t.columns();
+            List<ColumnMeta> keyColumns = t.key().columns();
+            for (int i = 0; i < KEPT && kept[i] != null; i++) {
+                Plan p = kept[i];
+                if (p.columns == columns && p.keyColumns == keyColumns) {
+                    if (i > 0) {
+                        System.arraycopy(kept, 0, kept, 1, i);
+                        kept[0] = p;
+                    }
+                    return p;
+                }
             }
-        }
-        if (varying.isEmpty()) {
-            List<Value> values = new ArrayList<>(cols.size());
+            List<Integer> cols = new ArrayList<>();
+            if (by) {
+                for (String label : sorted) {
+                    int c = t.columnIndex(label);
+                    if (c >= 0) {
+                        cols.add(c);
+                    }
+                }
+            } else {
+                for (int c = 0; c < t.columnCount(); c++) {
+                    if (!listed.contains(t.column(c).label())) {
+                        cols.add(c);
+                    }
+                }
+            }
+            List<ColumnMeta> metas = new ArrayList<>(cols.size());
+            List<Integer> varying = new ArrayList<>();
             for (int c : cols) {
-                values.add(t.key().value(t.column(c).label()));
+                metas.add(t.column(c));
+                if (!t.key().has(t.column(c).label())) {
+                    varying.add(c);
+                }
             }
-            merger.add(new GroupKey(metas, values), t, null, 0);
+            Plan p = new Plan(columns, keyColumns, MapRows.toArray(cols), List.copyOf(metas),
+                    MapRows.toArray(varying));
+            System.arraycopy(kept, 0, kept, 1, KEPT - 1);
+            kept[0] = p;
+            return p;
+        }
+    }
+
+    private static void add(FluxTable t, Plan plan, TableMerger merger) {
+        List<ColumnMeta> metas = plan.metas();
+        if (plan.varying().length == 0) {
+            Value[] values = new Value[metas.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = t.key().value(metas.get(i).label());
+            }
+            merger.add(new GroupKey(metas, java.util.Arrays.asList(values)), t, null, 0);
             return;
         }
-        int[] all = MapRows.toArray(cols);
-        RowGroups groups = RowGroups.of(t, MapRows.toArray(varying));
+        RowGroups groups = RowGroups.of(t, plan.varying());
         for (int g = 0; g < groups.size(); g++) {
             int[] rows = groups.rows(g);
-            merger.add(RowGroups.keyOf(t, metas, all, groups.firstRow(g)), t, rows, rows.length);
+            merger.add(RowGroups.keyOf(t, metas, plan.cols(), groups.firstRow(g)), t, rows, rows.length);
         }
     }
 
