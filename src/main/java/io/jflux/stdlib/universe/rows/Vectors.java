@@ -176,6 +176,31 @@ public final class Vectors {
         long pos = MemoryUtil.getInt(dstOffsets);
         long dstData = dd.memoryAddress();
         long dstCap = dd.capacity();
+        if (rows == null && valid) {
+            // a range of values, none null: their bytes in one copy, their offsets shifted
+            int start = MemoryUtil.getInt(srcOffsets + (long) from * 4);
+            int end = MemoryUtil.getInt(srcOffsets + (long) (from + n) * 4);
+            if (start < 0 || end < start || end > srcEnd) {
+                throw new IllegalStateException("string column offsets out of bounds");
+            }
+            while (pos + (end - start) > dstCap) {
+                d.reallocDataBuffer();
+                dd = d.getDataBuffer();
+                dstData = dd.memoryAddress();
+                dstCap = dd.capacity();
+            }
+            MemoryUtil.copyMemory(srcData + start, dstData + pos, end - start);
+            long shift = pos - start;
+            for (int j = 1; j <= n; j++) {
+                int o = MemoryUtil.getInt(srcOffsets + (long) (from + j) * 4);
+                if (o < start || o > end) {
+                    throw new IllegalStateException("string column offsets out of order");
+                }
+                MemoryUtil.putInt(dstOffsets + (long) j * 4, (int) (o + shift));
+            }
+            d.setLastSet(at + n - 1);
+            return;
+        }
         for (int j = 0; j < n; j++) {
             int r = rows == null ? from + j : rows[from + j];
             if (valid || BitVectorHelper.get(sv, off + r) != 0) {

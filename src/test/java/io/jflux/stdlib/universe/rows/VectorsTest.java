@@ -147,6 +147,33 @@ class VectorsTest {
         }
     }
 
+    /**
+     * Whole tables merged one after another: a string column without nulls in them is copied as one range (its
+     * offsets shifted), one with nulls value by value; both read back as the inputs.
+     */
+    @Test
+    void wholePiecesCopyTheirStringRangesIntact() {
+        try (TableMerger merger = new TableMerger();
+             FluxTable a = table.slice(10, 200);
+             FluxTable b = table.slice(700, 300);
+             FluxTable c = table.slice(1400, 500)) {
+            merger.add(GroupKey.EMPTY, a, null, 0);
+            merger.add(GroupKey.EMPTY, b, null, 0);
+            merger.add(GroupKey.EMPTY, c, null, 0);
+            try (TableStream s = merger.finish(allocator); FluxTable out = s.next()) {
+                assertEquals(1000, out.rowCount());
+                int at = 0;
+                for (FluxTable piece : new FluxTable[] {a, b, c}) {
+                    for (int j = 0; j < piece.rowCount(); j++, at++) {
+                        for (int col = 0; col < 5; col++) {
+                            assertEquals(piece.value(col, j), out.value(col, at), "column " + col + " row " + at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void rowGroupsSplitRowsByEqualValues() {
         try (FluxTable t = table.slice(11, 2900)) {
