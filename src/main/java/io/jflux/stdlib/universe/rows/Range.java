@@ -17,10 +17,8 @@ import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
 import io.jflux.table.StreamValue;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
@@ -46,11 +44,11 @@ public final class Range {
             throw a.error("cannot query an empty range");
         }
         return new StreamValue(ctx -> {
-            Set<GroupKey> seen = new HashSet<>();
+            io.jflux.table.KeySet seen = new io.jflux.table.KeySet();
             return RowStreams.flatMap(input.open(ctx), t -> {
                 try {
                     GroupKey key = outKey(t.key(), start, stop);
-                    if (!seen.add(TableMerger.canonical(key))) {
+                    if (!seen.add(key)) {
                         throw new FluxException(ErrorCode.INVALID, "range found duplicate table with key: " + t.key());
                     }
                     FluxTable out = apply(t, key, start, stop, ctx.allocator());

@@ -19,9 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongUnaryOperator;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -46,7 +44,7 @@ public final class TimeOps {
         Span span = a.spanOf("duration");
         LongUnaryOperator shift = t -> Durations.addTo(t, d, span);
         return new StreamValue(ctx -> {
-            Set<GroupKey> seen = new HashSet<>();
+            io.jflux.table.KeySet seen = new io.jflux.table.KeySet();
             return RowStreams.flatMap(input.open(ctx), t -> {
                 try {
                     List<ColumnMeta> kc = t.key().columns();
@@ -63,7 +61,7 @@ public final class TimeOps {
                         }
                     }
                     GroupKey key = new GroupKey(kc, kv);
-                    if (!seen.add(TableMerger.canonical(key))) {
+                    if (!seen.add(key)) {
                         throw new FluxException(ErrorCode.INVALID, "shift found duplicate table with key: " + t.key());
                     }
                     List<Object> sources = new ArrayList<>();
