@@ -119,6 +119,10 @@ public final class TablePrinter {
         private int[] cellEnd = new int[64];
         private int[] cellWidth = new int[64];
         private int cellCount;
+        /** The text of the last time printed in each column (by its index, modulo {@link #TIMES}). */
+        private static final int TIMES = 16;
+        private final long[] timeNanos = new long[TIMES];
+        private final byte[][] timeBytes = new byte[TIMES][];
         /** The widths of the table being printed. */
         private int[] widths = new int[16];
         private byte[] buf = new byte[4096];
@@ -277,6 +281,20 @@ public final class TablePrinter {
                 int before = at;
                 at = digits(v.getDataBuffer().getLong((long) i * 8), at);
                 w = at - before;
+            } else if (type == ColumnType.TIME) {
+                // a time is often the one the cell before it in this column had (the bounds of a range)
+                long nanos = v.getDataBuffer().getLong((long) i * 8);
+                int k = c & (TIMES - 1);
+                byte[] b = timeBytes[k];
+                if (b == null || timeNanos[k] != nanos) {
+                    b = Values.formatTime(nanos).getBytes(StandardCharsets.US_ASCII);
+                    timeBytes[k] = b;
+                    timeNanos[k] = nanos;
+                }
+                cellRoom(at + b.length);
+                System.arraycopy(b, 0, cellBytes, at, b.length);
+                at += b.length;
+                w = b.length;
             } else {
                 String s;
                 switch (type) {

@@ -24,9 +24,9 @@ final class Batch {
      * {@code parent}'s vectors followed by {@code extra}, which this batch owns; takes a reference to
      * {@code parent} and gives it back when released.
      */
-    Batch(Batch parent, FieldVector extra) {
-        this.vectors = java.util.Arrays.copyOf(parent.vectors, parent.vectors.length + 1);
-        this.vectors[parent.vectors.length] = extra;
+    Batch(Batch parent, FieldVector... extra) {
+        this.vectors = java.util.Arrays.copyOf(parent.vectors, parent.vectors.length + extra.length);
+        System.arraycopy(extra, 0, this.vectors, parent.vectors.length, extra.length);
         this.parent = parent.retain();
     }
 
@@ -66,7 +66,9 @@ final class Batch {
                     v.close();
                 }
             } else {
-                vectors[vectors.length - 1].close();
+                for (int i = parent.vectors.length; i < vectors.length; i++) {
+                    vectors[i].close();
+                }
                 parent.release();
             }
         } else if (left < 0) {

@@ -228,6 +228,11 @@ public final class FluxTable implements AutoCloseable {
         }
     }
 
+    /** Where each of this table's columns is among its batch's vectors (never changed: views share it). */
+    int[] vectorIndexes() {
+        return vectorIndex;
+    }
+
     /** The shared vectors this table looks at. */
     Batch batch() {
         checkOpen();

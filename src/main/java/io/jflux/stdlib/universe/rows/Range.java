@@ -12,10 +12,12 @@ import io.jflux.eval.TimeValue;
 import io.jflux.eval.Value;
 import io.jflux.stdlib.Streams;
 import io.jflux.table.ColumnMeta;
+import io.jflux.table.ConstantPrefix;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
 import io.jflux.table.StreamValue;
+import io.jflux.table.TableStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +47,121 @@ public final class Range {
         }
         return new StreamValue(ctx -> {
             io.jflux.table.KeySet seen = new io.jflux.table.KeySet();
-            return RowStreams.flatMap(input.open(ctx), t -> {
+            ConstantPrefix bounds = new ConstantPrefix(2, (i, rows) -> Vectors.constant(ColumnType.TIME,
+                    new TimeValue(i == 0 ? start : stop), rows, i == 0 ? "_start" : "_stop", ctx.allocator()));
+            Prefixed prefixed = new Prefixed();
+            KeyColumns keyColumns = new KeyColumns();
+            TableStream out = RowStreams.flatMap(input.open(ctx), t -> {
                 try {
-                    GroupKey key = outKey(t.key(), start, stop);
+                    GroupKey key = outKey(t.key(), start, stop, keyColumns);
                     if (!seen.add(key)) {
                         throw new FluxException(ErrorCode.INVALID, "range found duplicate table with key: " + t.key());
                     }
-                    FluxTable out = apply(t, key, start, stop, ctx.allocator());
-                    return out == null ? List.of() : List.of(out);
+                    List<FluxTable> view = viewInFront(t, key, start, stop, bounds, prefixed);
+                    if (view != null) {
+                        return view;
+                    }
+                    FluxTable result = apply(t, key, start, stop, ctx.allocator());
+                    return result == null ? List.of() : List.of(result);
                 } catch (FluxException e) {
                     throw e.at(a.callSite());
                 }
             });
+            return new TableStream() {
+                @Override
+                public FluxTable next() {
+                    FluxTable t = out.next();
+                    if (t == null) {
+                        bounds.close();
+                    }
+                    return t;
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        out.close();
+                    } finally {
+                        bounds.close();
+                    }
+                }
+            };
         });
+    }
+
+    /**
+     * The columns of a range's output per input column list (compared as objects, the last few): {@code _start},
+     * {@code _stop}, then the input's; one list per schema, so that what follows knows the tables' schema by it.
+     */
+    private static final class Prefixed {
+        private final Object[] kept = new Object[8];
+
+        List<ColumnMeta> of(List<ColumnMeta> columns) {
+            for (int i = 0; i < kept.length && kept[i] != null; i += 2) {
+                if (kept[i] == columns) {
+                    @SuppressWarnings("unchecked")
+                    List<ColumnMeta> out = (List<ColumnMeta>) kept[i + 1];
+                    return out;
+                }
+            }
+            List<ColumnMeta> out = new ArrayList<>(columns.size() + 2);
+            out.add(START);
+            out.add(STOP);
+            out.addAll(columns);
+            out = List.copyOf(out);
+            System.arraycopy(kept, 0, kept, 2, kept.length - 2);
+            kept[0] = columns;
+            kept[1] = out;
+            return out;
+        }
+    }
+
+    private static final ColumnMeta START = new ColumnMeta("_start", ColumnType.TIME);
+    private static final ColumnMeta STOP = new ColumnMeta("_stop", ColumnType.TIME);
+
+    /**
+     * When {@code t} has neither {@code _start} nor {@code _stop} (in its key or its columns) and the rows in
+     * range are one run, a view of them with the bounds' columns in front, no cell copied (none when no row is
+     * in range); else null, and the general path makes the table.
+     */
+    private static List<FluxTable> viewInFront(FluxTable t, GroupKey key, long start, long stop, ConstantPrefix bounds,
+                                         Prefixed prefixed) {
+        int time = t.columnIndex("_time");
+        if (time < 0 || t.column(time).type() != ColumnType.TIME || t.columnIndex("_start") >= 0
+                || t.columnIndex("_stop") >= 0 || t.key().indexOf("_start") >= 0 || t.key().indexOf("_stop") >= 0) {
+            return null;
+        }
+        int n = t.rowCount();
+        FieldVector v = t.vector(time);
+        ArrowBuf validity = v.getValidityBuffer();
+        ArrowBuf data = v.getDataBuffer();
+        int off = t.offset();
+        int first = -1;
+        int last = -1;
+        for (int r = 0; r < n; r++) {
+            int idx = off + r;
+            if (BitVectorHelper.get(validity, idx) != 0) {
+                long ts = data.getLong((long) idx << 3);
+                if (ts >= start && ts < stop) {
+                    if (first < 0) {
+                        first = r;
+                    } else if (last != r - 1) {
+                        return null; // rows in range with rows out of it between them
+                    }
+                    last = r;
+                }
+            }
+        }
+        if (first < 0) {
+            return List.of();
+        }
+        List<ColumnMeta> columns = prefixed.of(t.columns());
+        if (first == 0 && last == n - 1) {
+            return List.of(bounds.prepend(t, key, columns));
+        }
+        try (FluxTable kept = t.slice(first, last - first + 1)) {
+            return List.of(bounds.prepend(kept, key, columns));
+        }
     }
 
     /** The time {@code now()} gives, honouring {@code option now}. */
@@ -86,14 +190,42 @@ public final class Range {
                 + v.kind().fluxName(), a.spanOf(name));
     }
 
-    private static GroupKey outKey(GroupKey in, long start, long stop) {
+    /**
+     * The output key's column lists per input key's column list (compared as objects, the last few): the keys of
+     * one schema's tables then share one list, by which what follows (aggregates, the printer) knows them.
+     */
+    private static final class KeyColumns {
+        private final Object[] kept = new Object[8];
+
+        List<ColumnMeta> of(List<ColumnMeta> in, boolean start, boolean stop) {
+            for (int i = 0; i < kept.length && kept[i] != null; i += 2) {
+                if (kept[i] == in) {
+                    @SuppressWarnings("unchecked")
+                    List<ColumnMeta> out = (List<ColumnMeta>) kept[i + 1];
+                    return out;
+                }
+            }
+            List<ColumnMeta> out = new ArrayList<>(in.size() + 2);
+            if (start) {
+                out.add(START);
+            }
+            if (stop) {
+                out.add(STOP);
+            }
+            out.addAll(in);
+            out = List.copyOf(out);
+            System.arraycopy(kept, 0, kept, 2, kept.length - 2);
+            kept[0] = in;
+            kept[1] = out;
+            return out;
+        }
+    }
+
+    private static GroupKey outKey(GroupKey in, long start, long stop, KeyColumns keyColumns) {
         int s = in.indexOf("_start");
         int e = in.indexOf("_stop");
-        List<ColumnMeta> cols = new ArrayList<>();
-        List<Value> values = new ArrayList<>();
         if (s >= 0 && e >= 0) {
-            cols.addAll(in.columns());
-            values.addAll(in.values());
+            List<Value> values = new ArrayList<>(in.values());
             long from = start;
             long to = stop;
             if (in.values().get(s) instanceof TimeValue ks && in.values().get(e) instanceof TimeValue ke
@@ -103,19 +235,17 @@ public final class Range {
             }
             values.set(s, new TimeValue(from));
             values.set(e, new TimeValue(to));
-            return new GroupKey(cols, values);
+            return new GroupKey(in.columns(), values);
         }
+        List<Value> values = new ArrayList<>(in.size() + 2);
         if (s < 0) {
-            cols.add(new ColumnMeta("_start", ColumnType.TIME));
             values.add(new TimeValue(start));
         }
         if (e < 0) {
-            cols.add(new ColumnMeta("_stop", ColumnType.TIME));
             values.add(new TimeValue(stop));
         }
-        cols.addAll(in.columns());
         values.addAll(in.values());
-        return new GroupKey(cols, values);
+        return new GroupKey(keyColumns.of(in.columns(), s < 0, e < 0), values);
     }
 
     private static FluxTable apply(FluxTable t, GroupKey key, long start, long stop,
