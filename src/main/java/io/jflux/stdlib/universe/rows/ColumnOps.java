@@ -49,18 +49,73 @@ public final class ColumnOps {
         }));
     }
 
-    /** The key of {@code t} restricted to the kept columns, with their new metas, in column order. */
-    private static GroupKey keyFor(FluxTable t, int[] select, List<ColumnMeta> metas) {
-        List<ColumnMeta> cols = new ArrayList<>();
-        List<Value> values = new ArrayList<>();
-        for (int i = 0; i < select.length; i++) {
-            Value v = t.key().value(t.column(select[i]).label());
-            if (v != null) {
-                cols.add(metas.get(i));
-                values.add(v);
+    /**
+     * How the tables of one schema (their column list and their key's, as objects) are projected: the columns
+     * kept ({@code sel}) under their new metas, and where the new key's columns are in the old key. The lists
+     * are made once, so the tables that come out of one schema share them, as the tables that came in did.
+     */
+    private record Projection(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, List<ColumnMeta> metas,
+            int[] sel, List<ColumnMeta> keyMetas, int[] keyPositions) {
+
+        static Projection of(FluxTable t, List<ColumnMeta> metas, int[] sel) {
+            List<ColumnMeta> keyMetas = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = 0; i < sel.length; i++) {
+                int p = t.key().indexOf(t.column(sel[i]).label());
+                if (p >= 0) {
+                    keyMetas.add(metas.get(i));
+                    positions.add(p);
+                }
             }
+            return new Projection(t.columns(), t.key().columns(), List.copyOf(metas), sel, List.copyOf(keyMetas),
+                    MapRows.toArray(positions));
         }
-        return new GroupKey(cols, values);
+
+        /** {@code t} projected (no copy), under the key restricted to the kept columns, in column order. */
+        FluxTable apply(FluxTable t) {
+            Value[] values = new Value[keyPositions.length];
+            if (values.length > 0) {
+                List<Value> all = t.key().values();
+                for (int j = 0; j < values.length; j++) {
+                    values[j] = all.get(keyPositions[j]);
+                }
+            }
+            return t.project(new GroupKey(keyMetas, java.util.Arrays.asList(values)), metas, sel);
+        }
+    }
+
+    /**
+     * The projections of the last few schemas met, the last used first. Should two threads read one stream,
+     * they may lose each other's entries, never mix them up: a projection is used only for the lists it was
+     * made for.
+     */
+    private static final class Projections {
+        private final Projection[] kept = new Projection[8];
+
+        Projection find(FluxTable t) {
+            List<ColumnMeta> columns = t.columns();
+            List<ColumnMeta> keyColumns = t.key().columns();
+            for (int i = 0; i < kept.length; i++) {
+                Projection p = kept[i];
+                if (p == null) {
+                    return null;
+                }
+                if (p.columns() == columns && p.keyColumns() == keyColumns) {
+                    if (i > 0) {
+                        System.arraycopy(kept, 0, kept, 1, i);
+                        kept[0] = p;
+                    }
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        Projection keep(Projection p) {
+            System.arraycopy(kept, 0, kept, 1, kept.length - 1);
+            kept[0] = p;
+            return p;
+        }
     }
 
     // ------------------------------------------------------------------ keep and drop
@@ -86,7 +141,12 @@ public final class ColumnOps {
         Set<String> listed = hasCols ? new HashSet<>(Group.strings(a, "columns")) : null;
         FunctionValue fn = hasFn ? a.function("fn") : null;
         Map<String, Boolean> decided = new HashMap<>();
+        Projections projections = new Projections();
         return perTable(a, (t, alloc) -> {
+            Projection known = projections.find(t);
+            if (known != null) {
+                return known.apply(t);
+            }
             List<ColumnMeta> metas = new ArrayList<>();
             List<Integer> select = new ArrayList<>();
             for (int c = 0; c < t.columnCount(); c++) {
@@ -98,8 +158,7 @@ public final class ColumnOps {
                     select.add(c);
                 }
             }
-            int[] sel = MapRows.toArray(select);
-            return t.project(keyFor(t, sel, metas), metas, sel);
+            return projections.keep(Projection.of(t, metas, MapRows.toArray(select))).apply(t);
         });
     }
 
@@ -128,7 +187,12 @@ public final class ColumnOps {
         Map<String, String> mapping = hasCols ? mapping(a) : null;
         FunctionValue fn = hasFn ? a.function("fn") : null;
         Map<String, String> decided = new HashMap<>();
+        Projections projections = new Projections();
         return perTable(a, (t, alloc) -> {
+            Projection known = projections.find(t);
+            if (known != null) {
+                return known.apply(t);
+            }
             if (mapping != null) {
                 for (String old : mapping.keySet()) {
                     if (t.columnIndex(old) < 0) {
@@ -151,7 +215,7 @@ public final class ColumnOps {
                 metas.add(new ColumnMeta(to, t.column(c).type()));
                 sel[c] = c;
             }
-            return t.project(keyFor(t, sel, metas), metas, sel);
+            return projections.keep(Projection.of(t, metas, sel)).apply(t);
         });
     }
 
