@@ -12,6 +12,7 @@ import io.jflux.eval.Value;
 import io.jflux.stdlib.universe.rowfn.Vec.Frame;
 import io.jflux.stdlib.universe.rows.Vectors;
 import io.jflux.syntax.Expression;
+import io.jflux.table.BatchExtension;
 import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
@@ -54,6 +55,17 @@ public final class RowFn {
         FluxTable map(FluxTable t, BufferAllocator allocator);
 
         boolean vectorized();
+
+        /** Gives back what the mapper keeps between tables (the tables it made hold their own references). */
+        default void close() {
+        }
+    }
+
+    /** Closes the mappers made so far; call when the stream they map ends. */
+    public void close() {
+        for (Mapper m : mappers.values()) {
+            m.close();
+        }
     }
 
     private static volatile boolean vectorize = true;
@@ -250,13 +262,24 @@ public final class RowFn {
         private final List<Object> sources = new ArrayList<>();
         private final List<Vec> computed = new ArrayList<>();
         private final Frame frame = new Frame();
+        /** The output columns, one list for every table (so what follows knows the schema by it). */
+        private final List<ColumnMeta> columns;
+        /** Per output column: the input column it is, or {@code -1 - k} for computed value {@code k}. */
+        private final int[] from;
+        /** Whether every computed column has fixed-width values, which can be written at any row. */
+        private final boolean fixedWidth;
+        /** The computed columns, one vector per batch of the input (see {@link #map}); made when first needed. */
+        private BatchExtension extension;
 
         VectorMapper(List<ColumnMeta> schema, Map<String, Object> fields) {
+            List<Integer> order = new ArrayList<>();
+            boolean fixed = true;
             for (String label : sortedLabels(fields.keySet())) {
                 Object src = fields.get(label);
                 if (src instanceof Integer col) {
                     metas.add(new ColumnMeta(label, schema.get(col).type()));
                     sources.add(src);
+                    order.add(col);
                 } else {
                     Vec v = (Vec) src;
                     if (v.type == null) {
@@ -264,9 +287,14 @@ public final class RowFn {
                     }
                     metas.add(new ColumnMeta(label, v.type));
                     sources.add(v);
+                    order.add(-1 - computed.size());
                     computed.add(v);
+                    fixed &= v.type != ColumnType.STRING;
                 }
             }
+            columns = List.copyOf(metas);
+            from = order.stream().mapToInt(Integer::intValue).toArray();
+            fixedWidth = fixed;
         }
 
         @Override
@@ -274,6 +302,12 @@ public final class RowFn {
             int n = t.rowCount();
             if (n == 0) {
                 return null;
+            }
+            if (computed.isEmpty()) {
+                return t.project(t.key(), columns, from);
+            }
+            if (fixedWidth) {
+                return mapInPlace(t, allocator);
             }
             List<FieldVector> vectors = new ArrayList<>(metas.size());
             FieldVector[] outs = new FieldVector[computed.size()];
@@ -315,9 +349,60 @@ public final class RowFn {
             return FluxTable.ofVectors(t.key(), metas, vectors, n);
         }
 
+        /**
+         * Computes the values of {@code t}'s rows into the rows {@code t} has in its batch of vectors as long as the
+         * batch, one per computed column, shared by the tables of that batch, and gives a view of the batch's
+         * vectors and those: a stream of many small tables of a few batches then makes a few vectors, not a new
+         * table's worth of vectors per table. Only the rows of the tables given are computed, each once.
+         */
+        private FluxTable mapInPlace(FluxTable t, BufferAllocator allocator) {
+            if (extension == null) {
+                extension = new BatchExtension(computed.size(), (k, rows) -> {
+                    FieldVector v = Vectors.newVector(computed.get(k).type, "", allocator);
+                    try {
+                        Vectors.allocate(v, rows);
+                        v.setValueCount(rows);
+                    } catch (RuntimeException e) {
+                        v.close();
+                        throw e;
+                    }
+                    return v;
+                });
+            }
+            FieldVector[] outs = new FieldVector[computed.size()];
+            for (int k = 0; k < outs.length; k++) {
+                outs[k] = extension.vector(t, k);
+            }
+            int n = t.rowCount();
+            int off = t.offset();
+            frame.table = t;
+            try {
+                for (int at = 0; at < n; at += Vec.CHUNK) {
+                    frame.from = at;
+                    frame.n = Math.min(Vec.CHUNK, n - at);
+                    for (int j = 0; j < outs.length; j++) {
+                        Vec v = computed.get(j);
+                        v.eval(frame, null);
+                        write(v, outs[j], off + at, frame.n);
+                    }
+                }
+            } finally {
+                frame.table = null;
+            }
+            return extension.view(t, t.key(), columns, from);
+        }
+
         @Override
         public boolean vectorized() {
             return true;
+        }
+
+        @Override
+        public void close() {
+            if (extension != null) {
+                extension.close();
+                extension = null;
+            }
         }
     }
 

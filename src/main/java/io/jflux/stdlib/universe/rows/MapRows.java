@@ -31,14 +31,14 @@ public final class MapRows {
         FunctionValue fn = a.function("fn");
         return new StreamValue(ctx -> {
             RowFn rows = new RowFn(fn, ctx.interpreter(), "map");
-            return RowStreams.flatMap(input.open(ctx), t -> {
+            return RowStreams.onEnd(RowStreams.flatMap(input.open(ctx), t -> {
                 try {
                     FluxTable out = rows.mapper(t.columns()).map(t, ctx.allocator());
                     return out == null ? List.of() : regroup(out, t.key(), ctx.allocator());
                 } catch (FluxException e) {
                     throw e.at(a.callSite());
                 }
-            });
+            }), rows::close);
         });
     }
 

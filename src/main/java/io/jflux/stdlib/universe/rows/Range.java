@@ -12,12 +12,11 @@ import io.jflux.eval.TimeValue;
 import io.jflux.eval.Value;
 import io.jflux.stdlib.Streams;
 import io.jflux.table.ColumnMeta;
-import io.jflux.table.ConstantPrefix;
+import io.jflux.table.BatchExtension;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
 import io.jflux.table.StreamValue;
-import io.jflux.table.TableStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +46,11 @@ public final class Range {
         }
         return new StreamValue(ctx -> {
             io.jflux.table.KeySet seen = new io.jflux.table.KeySet();
-            ConstantPrefix bounds = new ConstantPrefix(2, (i, rows) -> Vectors.constant(ColumnType.TIME,
+            BatchExtension bounds = new BatchExtension(2, (i, rows) -> Vectors.constant(ColumnType.TIME,
                     new TimeValue(i == 0 ? start : stop), rows, i == 0 ? "_start" : "_stop", ctx.allocator()));
             Prefixed prefixed = new Prefixed();
             KeyColumns keyColumns = new KeyColumns();
-            TableStream out = RowStreams.flatMap(input.open(ctx), t -> {
+            return RowStreams.onEnd(RowStreams.flatMap(input.open(ctx), t -> {
                 try {
                     GroupKey key = outKey(t.key(), start, stop, keyColumns);
                     if (!seen.add(key)) {
@@ -66,26 +65,7 @@ public final class Range {
                 } catch (FluxException e) {
                     throw e.at(a.callSite());
                 }
-            });
-            return new TableStream() {
-                @Override
-                public FluxTable next() {
-                    FluxTable t = out.next();
-                    if (t == null) {
-                        bounds.close();
-                    }
-                    return t;
-                }
-
-                @Override
-                public void close() {
-                    try {
-                        out.close();
-                    } finally {
-                        bounds.close();
-                    }
-                }
-            };
+            }), bounds::close);
         });
     }
 
@@ -124,7 +104,7 @@ public final class Range {
      * range are one run, a view of them with the bounds' columns in front, no cell copied (none when no row is
      * in range); else null, and the general path makes the table.
      */
-    private static List<FluxTable> viewInFront(FluxTable t, GroupKey key, long start, long stop, ConstantPrefix bounds,
+    private static List<FluxTable> viewInFront(FluxTable t, GroupKey key, long start, long stop, BatchExtension bounds,
                                          Prefixed prefixed) {
         int time = t.columnIndex("_time");
         if (time < 0 || t.column(time).type() != ColumnType.TIME || t.columnIndex("_start") >= 0

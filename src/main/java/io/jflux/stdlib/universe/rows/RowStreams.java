@@ -48,6 +48,41 @@ public final class RowStreams {
     }
 
     /**
+     * {@code stream}, running {@code end} once: when it has given its last table, or when it is closed before
+     * that (what {@code end} releases must not be needed by the tables already handed out).
+     */
+    public static TableStream onEnd(TableStream stream, Runnable end) {
+        return new TableStream() {
+            private boolean ended;
+
+            private void end() {
+                if (!ended) {
+                    ended = true;
+                    end.run();
+                }
+            }
+
+            @Override
+            public FluxTable next() {
+                FluxTable t = stream.next();
+                if (t == null) {
+                    end();
+                }
+                return t;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    stream.close();
+                } finally {
+                    end();
+                }
+            }
+        };
+    }
+
+    /**
      * Reads every input stream to its end on the first {@link TableStream#next}, handing each table to
      * {@code feed} (which may pass tables on at once with {@code emit} or keep rows in the merger), then yields
      * the tables passed on, then the merged ones in key order. {@code feed} must not close its table.

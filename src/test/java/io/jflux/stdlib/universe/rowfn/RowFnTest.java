@@ -175,12 +175,15 @@ class RowFnTest {
     private String map(String source, boolean vectorize, FluxTable t) {
         RowFn.vectorize(vectorize);
         try {
-            RowFn.Mapper m = new RowFn(fn(source), interpreter, "map").mapper(t.columns());
+            RowFn rows = new RowFn(fn(source), interpreter, "map");
+            RowFn.Mapper m = rows.mapper(t.columns());
             assertEquals(vectorize, m.vectorized(), "vectorized: " + source);
             try (FluxTable out = m.map(t, allocator)) {
                 StringBuilder sb = new StringBuilder();
                 Tables.render(out, sb);
                 return sb.toString();
+            } finally {
+                rows.close(); // what the mapper keeps between tables; the table holds its own
             }
         } finally {
             RowFn.vectorize(true);

@@ -14,7 +14,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.junit.jupiter.api.Test;
 
 /** Views with constant columns in front: their cells, their batches' extensions made once, and memory given back. */
-class ConstantPrefixTest {
+class BatchExtensionTest {
 
     private static final ColumnMeta K = new ColumnMeta("k", ColumnType.STRING);
     private static final ColumnMeta V = new ColumnMeta("v", ColumnType.INT);
@@ -43,7 +43,7 @@ class ConstantPrefixTest {
             }
             List<ColumnMeta> columns = List.of(C0, C1, K, V);
             List<FluxTable> out = new ArrayList<>();
-            try (ConstantPrefix prefix = new ConstantPrefix(2, (i, rows) -> {
+            try (BatchExtension prefix = new BatchExtension(2, (i, rows) -> {
                 made[0]++;
                 BigIntVector v = new BigIntVector(i == 0 ? "c0" : "c1", allocator);
                 v.allocateNew(rows);
