@@ -31,10 +31,11 @@ public final class MapRows {
         FunctionValue fn = a.function("fn");
         return new StreamValue(ctx -> {
             RowFn rows = new RowFn(fn, ctx.interpreter(), "map");
+            KeyShapes shapes = new KeyShapes();
             return RowStreams.onEnd(RowStreams.flatMap(input.open(ctx), t -> {
                 try {
                     FluxTable out = rows.mapper(t.columns()).map(t, ctx.allocator());
-                    return out == null ? List.of() : regroup(out, t.key(), ctx.allocator());
+                    return out == null ? List.of() : regroup(out, t.key(), ctx.allocator(), shapes);
                 } catch (FluxException e) {
                     throw e.at(a.callSite());
                 }
@@ -47,20 +48,65 @@ public final class MapRows {
      * rows hold; rows that disagree are split into one table per key. Consumes {@code out}.
      */
     public static List<FluxTable> regroup(FluxTable out, GroupKey inKey, BufferAllocator allocator) {
-        try (FluxTable t = out) {
-            List<ColumnMeta> keyMetas = new ArrayList<>();
-            List<Integer> keyCols = new ArrayList<>();
-            List<Integer> varying = new ArrayList<>();
-            for (int c = 0; c < t.columnCount(); c++) {
-                if (inKey.has(t.column(c).label())) {
-                    keyMetas.add(t.column(c));
-                    keyCols.add(c);
-                    if (!RowGroups.isConstant(t, c)) {
-                        varying.add(c);
-                    }
+        return regroup(out, inKey, allocator, new KeyShapes());
+    }
+
+    /**
+     * The new key's columns for the last few pairs of (output columns, input key columns), compared as objects,
+     * so that the keys of one schema's tables share one column list (what follows knows the schema by it).
+     */
+    public static final class KeyShapes {
+        private final Object[] kept = new Object[4 * 8];
+
+        private Object[] find(List<ColumnMeta> columns, List<ColumnMeta> keyColumns) {
+            for (int i = 0; i < kept.length && kept[i] != null; i += 4) {
+                if (kept[i] == columns && kept[i + 1] == keyColumns) {
+                    return new Object[] {kept[i + 2], kept[i + 3]};
                 }
             }
-            int[] cols = toArray(keyCols);
+            return null;
+        }
+
+        private void keep(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, List<ColumnMeta> metas, int[] cols) {
+            System.arraycopy(kept, 0, kept, 4, kept.length - 4);
+            kept[0] = columns;
+            kept[1] = keyColumns;
+            kept[2] = metas;
+            kept[3] = cols;
+        }
+    }
+
+    /** {@link #regroup(FluxTable, GroupKey, BufferAllocator)} with the stream's {@code shapes}. */
+    public static List<FluxTable> regroup(FluxTable out, GroupKey inKey, BufferAllocator allocator,
+                                          KeyShapes shapes) {
+        try (FluxTable t = out) {
+            Object[] known = shapes.find(t.columns(), inKey.columns());
+            List<ColumnMeta> keyMetas;
+            int[] cols;
+            if (known != null) {
+                @SuppressWarnings("unchecked")
+                List<ColumnMeta> metas = (List<ColumnMeta>) known[0];
+                keyMetas = metas;
+                cols = (int[]) known[1];
+            } else {
+                List<ColumnMeta> metas = new ArrayList<>();
+                List<Integer> keyCols = new ArrayList<>();
+                for (int c = 0; c < t.columnCount(); c++) {
+                    if (inKey.has(t.column(c).label())) {
+                        metas.add(t.column(c));
+                        keyCols.add(c);
+                    }
+                }
+                keyMetas = List.copyOf(metas);
+                cols = toArray(keyCols);
+                shapes.keep(t.columns(), inKey.columns(), keyMetas, cols);
+            }
+            List<Integer> varying = new ArrayList<>();
+            for (int c : cols) {
+                if (!RowGroups.isConstant(t, c)) {
+                    varying.add(c);
+                }
+            }
             if (varying.isEmpty()) {
                 return List.of(t.withKey(RowGroups.keyOf(t, keyMetas, cols, 0)));
             }
