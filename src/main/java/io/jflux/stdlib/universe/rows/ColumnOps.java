@@ -11,6 +11,7 @@ import io.jflux.eval.RecordValue;
 import io.jflux.eval.StringValue;
 import io.jflux.eval.Value;
 import io.jflux.stdlib.Streams;
+import io.jflux.table.BatchExtension;
 import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
@@ -309,13 +310,23 @@ public final class ColumnOps {
         StreamValue input = Streams.stream(a, "tables");
         String label = a.string("key");
         StringValue value = new StringValue(a.string("value"));
-        return new StreamValue(ctx -> RowStreams.merging(() -> List.of(input.open(ctx)), ctx.allocator(),
+        return new StreamValue(ctx -> {
+            // the value as a column of each input batch, and the output's columns per input schema: a table
+            // whose key does not hold the column becomes a view (no copy), and its schema's tables share a list
+            BatchExtension values = new BatchExtension(1, (i, rows) -> Vectors.constant(ColumnType.STRING, value,
+                    rows, label, ctx.allocator()));
+            Object[] shapes = new Object[3 * 8];
+            return RowStreams.onEnd(RowStreams.merging(() -> List.of(input.open(ctx)), ctx.allocator(),
                 (t, merger, emit) -> {
                     try {
                         int at = t.columnIndex(label);
                         if (at >= 0 && t.column(at).type() != ColumnType.STRING) {
                             throw new FluxException(ErrorCode.INVALID, "set: column " + label + " has type "
                                     + t.column(at).type().fluxName() + "; set can only write strings");
+                        }
+                        if (!t.key().has(label)) {
+                            emit.accept(setView(t, at, label, values, shapes));
+                            return;
                         }
                         List<ColumnMeta> metas = new ArrayList<>(t.columns());
                         List<Object> sources = new ArrayList<>();
@@ -343,7 +354,40 @@ public final class ColumnOps {
                     } catch (FluxException e) {
                         throw e.at(a.callSite());
                     }
-                }));
+                }), values::close);
+        });
+    }
+
+    /**
+     * {@code t} with column {@code label} (its index {@code at}, or -1 to add it last) holding the value of
+     * {@code values}, as a view; {@code shapes} keeps the output columns per input column list (the last few).
+     */
+    private static FluxTable setView(FluxTable t, int at, String label, BatchExtension values, Object[] shapes) {
+        List<ColumnMeta> columns = t.columns();
+        for (int i = 0; i < shapes.length && shapes[i] != null; i += 3) {
+            if (shapes[i] == columns) {
+                @SuppressWarnings("unchecked")
+                List<ColumnMeta> metas = (List<ColumnMeta>) shapes[i + 1];
+                return values.view(t, t.key(), metas, (int[]) shapes[i + 2]);
+            }
+        }
+        List<ColumnMeta> metas = new ArrayList<>(columns);
+        int[] from = new int[at < 0 ? columns.size() + 1 : columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            from[c] = c;
+        }
+        if (at < 0) {
+            metas.add(new ColumnMeta(label, ColumnType.STRING));
+            from[columns.size()] = -1;
+        } else {
+            from[at] = -1;
+        }
+        metas = List.copyOf(metas);
+        System.arraycopy(shapes, 0, shapes, 3, shapes.length - 3);
+        shapes[0] = columns;
+        shapes[1] = metas;
+        shapes[2] = from;
+        return values.view(t, t.key(), metas, from);
     }
 
     // ------------------------------------------------------------------ columns and keys

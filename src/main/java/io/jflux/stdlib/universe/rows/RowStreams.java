@@ -83,35 +83,49 @@ public final class RowStreams {
     }
 
     /**
-     * Reads every input stream to its end on the first {@link TableStream#next}, handing each table to
-     * {@code feed} (which may pass tables on at once with {@code emit} or keep rows in the merger), then yields
-     * the tables passed on, then the merged ones in key order. {@code feed} must not close its table.
+     * Reads the input streams one after the other, handing each table to {@code feed} (which may pass tables on
+     * at once with {@code emit} or keep rows in the merger): the tables passed on come out as they are made, in
+     * order, and once every input has ended, the merged ones in key order. {@code feed} must not close its table.
      */
     public static TableStream merging(Supplier<List<TableStream>> inputs, BufferAllocator allocator,
                                       Feed feed) {
         return new TableStream() {
             private List<TableStream> upstreams;
+            private int current;
+            private TableMerger merger;
             private final Deque<FluxTable> ready = new ArrayDeque<>();
             private TableStream merged;
 
             @Override
             public FluxTable next() {
-                if (merged == null) {
+                if (upstreams == null) {
                     upstreams = inputs.get();
-                    try (TableMerger merger = new TableMerger()) {
-                        for (TableStream s : upstreams) {
-                            FluxTable in;
-                            while ((in = s.next()) != null) {
-                                try (FluxTable t = in) {
-                                    feed.accept(t, merger, ready::addLast);
-                                }
+                    merger = new TableMerger();
+                }
+                while (true) {
+                    FluxTable t = ready.pollFirst();
+                    if (t != null) {
+                        return t;
+                    }
+                    if (merged != null) {
+                        return merged.next();
+                    }
+                    if (current < upstreams.size()) {
+                        FluxTable in = upstreams.get(current).next();
+                        if (in == null) {
+                            current++;
+                        } else {
+                            try (FluxTable table = in) {
+                                feed.accept(table, merger, ready::addLast);
                             }
                         }
-                        merged = merger.finish(allocator);
+                        continue;
+                    }
+                    try (TableMerger m = merger) {
+                        merger = null;
+                        merged = m.finish(allocator);
                     }
                 }
-                FluxTable t = ready.pollFirst();
-                return t != null ? t : merged.next();
             }
 
             @Override
@@ -119,6 +133,10 @@ public final class RowStreams {
                 FluxTable t;
                 while ((t = ready.pollFirst()) != null) {
                     t.close();
+                }
+                if (merger != null) {
+                    merger.close();
+                    merger = null;
                 }
                 if (merged != null) {
                     merged.close();
@@ -132,8 +150,6 @@ public final class RowStreams {
         };
     }
 
-    /** What a merging transformation does with one input table. */
-    @FunctionalInterface
     public interface Feed {
         void accept(FluxTable table, TableMerger merger, java.util.function.Consumer<FluxTable> emit);
     }
