@@ -246,8 +246,7 @@ public final class TableBatcher implements AutoCloseable {
      * Where the columns asked for are among a table's own, for the last few pairs (columns asked for, the table's
      * columns) met, the last one used first: tables often alternate between a few schemas.
      */
-    private static final int KEY_ROW_SHAPES = 4;
-    private final Object[] keyRowShapes = new Object[3 * KEY_ROW_SHAPES];
+    private final RecentShapes<int[]> keyRowShapes = new RecentShapes<>(4);
     private int[] keyRowCols;
     /** The vector indexes of the last key row's table, with what they were made from (see firstRowWith). */
     private final int[][] keyRowIndex = new int[3][];
@@ -319,19 +318,9 @@ public final class TableBatcher implements AutoCloseable {
      * null when one is not there.
      */
     private int[] keyRowCols(FluxTable in, List<ColumnMeta> columns) {
-        Object[] kept = keyRowShapes;
-        List<ColumnMeta> own = in.columns();
-        for (int i = 0; i < kept.length && kept[i] != null; i += 3) {
-            if (kept[i] == columns && kept[i + 1] == own) {
-                Object cols = kept[i + 2];
-                if (i > 0) {
-                    System.arraycopy(kept, 0, kept, 3, i);
-                    kept[0] = columns;
-                    kept[1] = own;
-                    kept[2] = cols;
-                }
-                return (int[]) cols;
-            }
+        int[] known = keyRowShapes.get(columns, in.columns());
+        if (known != null) {
+            return known;
         }
         int[] cols = new int[columns.size() - 1];
         for (int i = 0; i < cols.length; i++) {
@@ -342,11 +331,7 @@ public final class TableBatcher implements AutoCloseable {
             }
             cols[i] = at;
         }
-        System.arraycopy(kept, 0, kept, 3, kept.length - 3);
-        kept[0] = columns;
-        kept[1] = own;
-        kept[2] = cols;
-        return cols;
+        return keyRowShapes.put(columns, in.columns(), cols);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.RecentShapes;
 import io.jflux.table.TableBatcher;
 import io.jflux.table.TableBuilder;
 import io.jflux.table.Validity;
@@ -43,41 +44,20 @@ final class SimpleAggregates {
      * few schemas (a histogram's buckets and its sum and count).
      */
     static final class Shapes {
-        private record Shape(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, int index, boolean inKey,
-                ColumnType in, ColumnType type, List<ColumnMeta> output) {}
+        private record Shape(int index, boolean inKey, ColumnType in, ColumnType type, List<ColumnMeta> output) {}
 
-        private static final int KEPT = 4;
-        /**
-         * Should two threads read one aggregate's stream, they may lose each other's entries here, never mix them
-         * up: a shape's fields are final and it is used only for the lists it was made for.
-         */
-        private final Shape[] kept = new Shape[KEPT];
+        private final RecentShapes<Shape> kept = new RecentShapes<>(4);
 
         private Shape of(FluxTable t, GroupKey key, String column, Agg agg) {
-            List<ColumnMeta> columns = t.columns();
-            List<ColumnMeta> keyColumns = key.columns();
-            Shape[] k = kept;
-            for (int i = 0; i < KEPT; i++) {
-                Shape s = k[i];
-                if (s == null) {
-                    break;
-                }
-                if (s.columns == columns && s.keyColumns == keyColumns) {
-                    if (i > 0) {
-                        System.arraycopy(k, 0, k, 1, i);
-                        k[0] = s;
-                    }
-                    return s;
-                }
+            Shape known = kept.get(t.columns(), key.columns());
+            if (known != null) {
+                return known;
             }
             int index = t.columnIndex(column);
             ColumnType in = index < 0 ? null : t.column(index).type();
             ColumnType type = in == null ? null : agg.resultType(in);
-            Shape s = new Shape(columns, keyColumns, index, key.has(column), in, type,
-                    type == null ? null : OutputColumns.of(keyColumns, column, type));
-            System.arraycopy(k, 0, k, 1, KEPT - 1);
-            k[0] = s;
-            return s;
+            return kept.put(t.columns(), key.columns(), new Shape(index, key.has(column), in, type,
+                    type == null ? null : OutputColumns.of(key.columns(), column, type)));
         }
     }
 

@@ -16,6 +16,7 @@ import io.jflux.table.BatchExtension;
 import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
+import io.jflux.table.RecentShapes;
 import io.jflux.table.TableBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,49 +104,13 @@ public final class RowFn {
     // ------------------------------------------------------------------ predicates
 
     public Selector selector(List<ColumnMeta> schema) {
-        Object known = recent.find(schema);
-        if (known != null) {
-            return (Selector) known;
-        }
-        Selector s = selectors.computeIfAbsent(schema, this::newSelector);
-        recent.keep(schema, s);
-        return s;
+        Selector known = recent.get(schema, null);
+        return known != null ? known : recent.put(schema, null, selectors.computeIfAbsent(schema, this::newSelector));
     }
 
-    /**
-     * The selector or mapper of the last few schemas, found by the list object (a source's tables of one schema
-     * share it) before the maps by content, which compare every column: many small tables alternate between a
-     * few schemas.
-     */
-    private static final class Recent {
-        private static final int KEPT = 4;
-        private final Object[] kept = new Object[2 * KEPT];
-
-        Object find(List<ColumnMeta> schema) {
-            Object[] k = kept;
-            for (int i = 0; i < k.length && k[i] != null; i += 2) {
-                if (k[i] == schema) {
-                    Object v = k[i + 1];
-                    if (i > 0) {
-                        System.arraycopy(k, 0, k, 2, i);
-                        k[0] = schema;
-                        k[1] = v;
-                    }
-                    return v;
-                }
-            }
-            return null;
-        }
-
-        void keep(List<ColumnMeta> schema, Object v) {
-            System.arraycopy(kept, 0, kept, 2, kept.length - 2);
-            kept[0] = schema;
-            kept[1] = v;
-        }
-    }
-
-    private final Recent recent = new Recent();
-    private final Recent recentMappers = new Recent();
+    /** The selectors and mappers of the last few schemas, found by the list object before the maps by content. */
+    private final RecentShapes<Selector> recent = new RecentShapes<>(4);
+    private final RecentShapes<Mapper> recentMappers = new RecentShapes<>(4);
 
     private Selector newSelector(List<ColumnMeta> schema) {
         Compiler c = compiler(schema);
@@ -226,13 +191,8 @@ public final class RowFn {
     // ------------------------------------------------------------------ records
 
     public Mapper mapper(List<ColumnMeta> schema) {
-        Object known = recentMappers.find(schema);
-        if (known != null) {
-            return (Mapper) known;
-        }
-        Mapper m = mappers.computeIfAbsent(schema, this::newMapper);
-        recentMappers.keep(schema, m);
-        return m;
+        Mapper known = recentMappers.get(schema, null);
+        return known != null ? known : recentMappers.put(schema, null, mappers.computeIfAbsent(schema, this::newMapper));
     }
 
     private Mapper newMapper(List<ColumnMeta> schema) {

@@ -16,6 +16,7 @@ import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.RecentShapes;
 import io.jflux.table.StreamValue;
 import io.jflux.table.TableBuilder;
 import java.util.ArrayList;
@@ -85,37 +86,16 @@ public final class ColumnOps {
         }
     }
 
-    /**
-     * The projections of the last few schemas met, the last used first. Should two threads read one stream,
-     * they may lose each other's entries, never mix them up: a projection is used only for the lists it was
-     * made for.
-     */
+    /** The projections of the last few schemas met, by their column lists (see {@link RecentShapes}). */
     private static final class Projections {
-        private final Projection[] kept = new Projection[8];
+        private final RecentShapes<Projection> kept = new RecentShapes<>(8);
 
         Projection find(FluxTable t) {
-            List<ColumnMeta> columns = t.columns();
-            List<ColumnMeta> keyColumns = t.key().columns();
-            for (int i = 0; i < kept.length; i++) {
-                Projection p = kept[i];
-                if (p == null) {
-                    return null;
-                }
-                if (p.columns() == columns && p.keyColumns() == keyColumns) {
-                    if (i > 0) {
-                        System.arraycopy(kept, 0, kept, 1, i);
-                        kept[0] = p;
-                    }
-                    return p;
-                }
-            }
-            return null;
+            return kept.get(t.columns(), t.key().columns());
         }
 
         Projection keep(Projection p) {
-            System.arraycopy(kept, 0, kept, 1, kept.length - 1);
-            kept[0] = p;
-            return p;
+            return kept.put(p.columns(), p.keyColumns(), p);
         }
     }
 
@@ -315,7 +295,7 @@ public final class ColumnOps {
             // whose key does not hold the column becomes a view (no copy), and its schema's tables share a list
             BatchExtension values = new BatchExtension(1, (i, rows) -> Vectors.constant(ColumnType.STRING, value,
                     rows, label, ctx.allocator()));
-            Object[] shapes = new Object[3 * 8];
+            RecentShapes<Object[]> shapes = new RecentShapes<>(8);
             return RowStreams.onEnd(RowStreams.merging(() -> List.of(input.open(ctx)), ctx.allocator(),
                 (t, merger, emit) -> {
                     try {
@@ -362,14 +342,14 @@ public final class ColumnOps {
      * {@code t} with column {@code label} (its index {@code at}, or -1 to add it last) holding the value of
      * {@code values}, as a view; {@code shapes} keeps the output columns per input column list (the last few).
      */
-    private static FluxTable setView(FluxTable t, int at, String label, BatchExtension values, Object[] shapes) {
+    private static FluxTable setView(FluxTable t, int at, String label, BatchExtension values,
+                                     RecentShapes<Object[]> shapes) {
         List<ColumnMeta> columns = t.columns();
-        for (int i = 0; i < shapes.length && shapes[i] != null; i += 3) {
-            if (shapes[i] == columns) {
-                @SuppressWarnings("unchecked")
-                List<ColumnMeta> metas = (List<ColumnMeta>) shapes[i + 1];
-                return values.view(t, t.key(), metas, (int[]) shapes[i + 2]);
-            }
+        Object[] known = shapes.get(columns, null);
+        if (known != null) {
+            @SuppressWarnings("unchecked")
+            List<ColumnMeta> metas = (List<ColumnMeta>) known[0];
+            return values.view(t, t.key(), metas, (int[]) known[1]);
         }
         List<ColumnMeta> metas = new ArrayList<>(columns);
         int[] from = new int[at < 0 ? columns.size() + 1 : columns.size()];
@@ -383,10 +363,7 @@ public final class ColumnOps {
             from[at] = -1;
         }
         metas = List.copyOf(metas);
-        System.arraycopy(shapes, 0, shapes, 3, shapes.length - 3);
-        shapes[0] = columns;
-        shapes[1] = metas;
-        shapes[2] = from;
+        shapes.put(columns, null, new Object[] {metas, from});
         return values.view(t, t.key(), metas, from);
     }
 

@@ -11,6 +11,7 @@ import io.jflux.stdlib.Streams;
 import io.jflux.table.ColumnMeta;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.RecentShapes;
 import io.jflux.table.StreamValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,8 +56,7 @@ public final class Group {
      * What regrouping a table takes, worked out from its columns and its key's columns: the new key's columns
      * (where they are in the table), and which of them vary within the table (not in its key).
      */
-    private record Plan(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, int[] cols, List<ColumnMeta> metas,
-            int[] varying) {}
+    private record Plan(int[] cols, List<ColumnMeta> metas, int[] varying) {}
 
     /**
      * The plans of the schemas met last (compared as list objects: a source's tables of one schema share their
@@ -64,21 +64,14 @@ public final class Group {
      * schema then share one column list, which makes them quick to compare.
      */
     private static final class Plans {
-        private static final int KEPT = 8;
-        private final Plan[] kept = new Plan[KEPT];
+        private final RecentShapes<Plan> kept = new RecentShapes<>(8);
 
         Plan of(FluxTable t, boolean by, List<String> sorted, Set<String> listed) {
             List<ColumnMeta> columns = t.columns();
             List<ColumnMeta> keyColumns = t.key().columns();
-            for (int i = 0; i < KEPT && kept[i] != null; i++) {
-                Plan p = kept[i];
-                if (p.columns == columns && p.keyColumns == keyColumns) {
-                    if (i > 0) {
-                        System.arraycopy(kept, 0, kept, 1, i);
-                        kept[0] = p;
-                    }
-                    return p;
-                }
+            Plan known = kept.get(columns, keyColumns);
+            if (known != null) {
+                return known;
             }
             List<Integer> cols = new ArrayList<>();
             if (by) {
@@ -103,11 +96,8 @@ public final class Group {
                     varying.add(c);
                 }
             }
-            Plan p = new Plan(columns, keyColumns, MapRows.toArray(cols), List.copyOf(metas),
-                    MapRows.toArray(varying));
-            System.arraycopy(kept, 0, kept, 1, KEPT - 1);
-            kept[0] = p;
-            return p;
+            return kept.put(columns, keyColumns, new Plan(MapRows.toArray(cols), List.copyOf(metas),
+                    MapRows.toArray(varying)));
         }
     }
 

@@ -10,6 +10,7 @@ import io.jflux.stdlib.universe.rowfn.RowFn;
 import io.jflux.table.ColumnMeta;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.RecentShapes;
 import io.jflux.table.StreamValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,35 +53,18 @@ public final class MapRows {
     }
 
     /**
-     * The new key's columns for the last few pairs of (output columns, input key columns), compared as objects,
-     * so that the keys of one schema's tables share one column list (what follows knows the schema by it).
+     * The new key's columns (labels, then where they are) for the last few pairs of (output columns, input key
+     * columns): the keys of one schema's tables then share one column list, by which what follows knows them.
      */
     public static final class KeyShapes {
-        private final Object[] kept = new Object[4 * 8];
-
-        private Object[] find(List<ColumnMeta> columns, List<ColumnMeta> keyColumns) {
-            for (int i = 0; i < kept.length && kept[i] != null; i += 4) {
-                if (kept[i] == columns && kept[i + 1] == keyColumns) {
-                    return new Object[] {kept[i + 2], kept[i + 3]};
-                }
-            }
-            return null;
-        }
-
-        private void keep(List<ColumnMeta> columns, List<ColumnMeta> keyColumns, List<ColumnMeta> metas, int[] cols) {
-            System.arraycopy(kept, 0, kept, 4, kept.length - 4);
-            kept[0] = columns;
-            kept[1] = keyColumns;
-            kept[2] = metas;
-            kept[3] = cols;
-        }
+        private final RecentShapes<Object[]> kept = new RecentShapes<>(8);
     }
 
     /** {@link #regroup(FluxTable, GroupKey, BufferAllocator)} with the stream's {@code shapes}. */
     public static List<FluxTable> regroup(FluxTable out, GroupKey inKey, BufferAllocator allocator,
                                           KeyShapes shapes) {
         try (FluxTable t = out) {
-            Object[] known = shapes.find(t.columns(), inKey.columns());
+            Object[] known = shapes.kept.get(t.columns(), inKey.columns());
             List<ColumnMeta> keyMetas;
             int[] cols;
             if (known != null) {
@@ -99,7 +83,7 @@ public final class MapRows {
                 }
                 keyMetas = List.copyOf(metas);
                 cols = toArray(keyCols);
-                shapes.keep(t.columns(), inKey.columns(), keyMetas, cols);
+                shapes.kept.put(t.columns(), inKey.columns(), new Object[] {keyMetas, cols});
             }
             List<Integer> varying = new ArrayList<>();
             for (int c : cols) {

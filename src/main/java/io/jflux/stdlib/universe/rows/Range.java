@@ -16,6 +16,7 @@ import io.jflux.table.BatchExtension;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.RecentShapes;
 import io.jflux.table.StreamValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,8 @@ public final class Range {
             io.jflux.table.KeySet seen = new io.jflux.table.KeySet();
             BatchExtension bounds = new BatchExtension(2, (i, rows) -> Vectors.constant(ColumnType.TIME,
                     new TimeValue(i == 0 ? start : stop), rows, i == 0 ? "_start" : "_stop", ctx.allocator()));
-            Prefixed prefixed = new Prefixed();
-            KeyColumns keyColumns = new KeyColumns();
+            RecentShapes<List<ColumnMeta>> prefixed = new RecentShapes<>(4);
+            RecentShapes<List<ColumnMeta>> keyColumns = new RecentShapes<>(4);
             return RowStreams.onEnd(RowStreams.flatMap(input.open(ctx), t -> {
                 try {
                     GroupKey key = outKey(t.key(), start, stop, keyColumns);
@@ -69,33 +70,6 @@ public final class Range {
         });
     }
 
-    /**
-     * The columns of a range's output per input column list (compared as objects, the last few): {@code _start},
-     * {@code _stop}, then the input's; one list per schema, so that what follows knows the tables' schema by it.
-     */
-    private static final class Prefixed {
-        private final Object[] kept = new Object[8];
-
-        List<ColumnMeta> of(List<ColumnMeta> columns) {
-            for (int i = 0; i < kept.length && kept[i] != null; i += 2) {
-                if (kept[i] == columns) {
-                    @SuppressWarnings("unchecked")
-                    List<ColumnMeta> out = (List<ColumnMeta>) kept[i + 1];
-                    return out;
-                }
-            }
-            List<ColumnMeta> out = new ArrayList<>(columns.size() + 2);
-            out.add(START);
-            out.add(STOP);
-            out.addAll(columns);
-            out = List.copyOf(out);
-            System.arraycopy(kept, 0, kept, 2, kept.length - 2);
-            kept[0] = columns;
-            kept[1] = out;
-            return out;
-        }
-    }
-
     private static final ColumnMeta START = new ColumnMeta("_start", ColumnType.TIME);
     private static final ColumnMeta STOP = new ColumnMeta("_stop", ColumnType.TIME);
 
@@ -105,7 +79,7 @@ public final class Range {
      * in range); else null, and the general path makes the table.
      */
     private static List<FluxTable> viewInFront(FluxTable t, GroupKey key, long start, long stop, BatchExtension bounds,
-                                         Prefixed prefixed) {
+                                         RecentShapes<List<ColumnMeta>> prefixed) {
         int time = t.columnIndex("_time");
         if (time < 0 || t.column(time).type() != ColumnType.TIME || t.columnIndex("_start") >= 0
                 || t.columnIndex("_stop") >= 0 || t.key().indexOf("_start") >= 0 || t.key().indexOf("_stop") >= 0) {
@@ -135,7 +109,7 @@ public final class Range {
         if (first < 0) {
             return List.of();
         }
-        List<ColumnMeta> columns = prefixed.of(t.columns());
+        List<ColumnMeta> columns = withBounds(t.columns(), true, true, prefixed);
         if (first == 0 && last == n - 1) {
             return List.of(bounds.prepend(t, key, columns));
         }
@@ -171,37 +145,27 @@ public final class Range {
     }
 
     /**
-     * The output key's column lists per input key's column list (compared as objects, the last few): the keys of
-     * one schema's tables then share one list, by which what follows (aggregates, the printer) knows them.
+     * {@code in} with {@code _start} and {@code _stop} in front (those it lacks), made once per input list (kept for
+     * the last few): the tables of one schema then share their output lists, by which what follows knows them.
      */
-    private static final class KeyColumns {
-        private final Object[] kept = new Object[8];
-
-        List<ColumnMeta> of(List<ColumnMeta> in, boolean start, boolean stop) {
-            for (int i = 0; i < kept.length && kept[i] != null; i += 2) {
-                if (kept[i] == in) {
-                    @SuppressWarnings("unchecked")
-                    List<ColumnMeta> out = (List<ColumnMeta>) kept[i + 1];
-                    return out;
-                }
-            }
-            List<ColumnMeta> out = new ArrayList<>(in.size() + 2);
-            if (start) {
-                out.add(START);
-            }
-            if (stop) {
-                out.add(STOP);
-            }
-            out.addAll(in);
-            out = List.copyOf(out);
-            System.arraycopy(kept, 0, kept, 2, kept.length - 2);
-            kept[0] = in;
-            kept[1] = out;
-            return out;
+    private static List<ColumnMeta> withBounds(List<ColumnMeta> in, boolean start, boolean stop,
+                                               RecentShapes<List<ColumnMeta>> made) {
+        List<ColumnMeta> known = made.get(in, null);
+        if (known != null) {
+            return known;
         }
+        List<ColumnMeta> out = new ArrayList<>(in.size() + 2);
+        if (start) {
+            out.add(START);
+        }
+        if (stop) {
+            out.add(STOP);
+        }
+        out.addAll(in);
+        return made.put(in, null, List.copyOf(out));
     }
 
-    private static GroupKey outKey(GroupKey in, long start, long stop, KeyColumns keyColumns) {
+    private static GroupKey outKey(GroupKey in, long start, long stop, RecentShapes<List<ColumnMeta>> keyColumns) {
         int s = in.indexOf("_start");
         int e = in.indexOf("_stop");
         if (s >= 0 && e >= 0) {
@@ -225,7 +189,7 @@ public final class Range {
             values.add(new TimeValue(stop));
         }
         values.addAll(in.values());
-        return new GroupKey(keyColumns.of(in.columns(), s < 0, e < 0), values);
+        return new GroupKey(withBounds(in.columns(), s < 0, e < 0, keyColumns), values);
     }
 
     private static FluxTable apply(FluxTable t, GroupKey key, long start, long stop,
