@@ -97,10 +97,12 @@ class KeySetTest {
     @Test
     void aKeyWithAnotherKindOfValueIsKeptAsItself() {
         KeySet set = new KeySet();
-        List<ColumnMeta> columns = List.of(new ColumnMeta("b", ColumnType.STRING), new ColumnMeta("a", ColumnType.STRING));
+        List<ColumnMeta> columns = List.of(new ColumnMeta("b", ColumnType.STRING),
+                new ColumnMeta("a", ColumnType.STRING));
         Value array = new ArrayValue(List.of(new IntValue(1)));
         assertTrue(set.add(new GroupKey(columns, List.of(array, new StringValue("x")))));
-        assertFalse(set.add(new GroupKey(List.of(columns.get(1), columns.get(0)), List.of(new StringValue("x"), array))));
+        assertFalse(set.add(new GroupKey(List.of(columns.get(1), columns.get(0)),
+                List.of(new StringValue("x"), array))));
         assertTrue(set.add(new GroupKey(columns, List.of(array, new StringValue("y")))));
         assertEquals(2, set.size());
     }

@@ -105,7 +105,8 @@ public final class RowFn {
 
     public Selector selector(List<ColumnMeta> schema) {
         Selector known = recent.get(schema, null);
-        return known != null ? known : recent.put(schema, null, selectors.computeIfAbsent(schema, this::newSelector));
+        return known != null ? known
+                : recent.put(schema, null, selectors.computeIfAbsent(schema, this::newSelector));
     }
 
     /** The selectors and mappers of the last few schemas, found by the list object before the maps by content. */
@@ -192,7 +193,8 @@ public final class RowFn {
 
     public Mapper mapper(List<ColumnMeta> schema) {
         Mapper known = recentMappers.get(schema, null);
-        return known != null ? known : recentMappers.put(schema, null, mappers.computeIfAbsent(schema, this::newMapper));
+        return known != null ? known
+                : recentMappers.put(schema, null, mappers.computeIfAbsent(schema, this::newMapper));
     }
 
     private Mapper newMapper(List<ColumnMeta> schema) {

@@ -16,6 +16,7 @@ import io.jflux.table.BatchExtension;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.KeySet;
 import io.jflux.table.RecentShapes;
 import io.jflux.table.StreamValue;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class Range {
             throw a.error("cannot query an empty range");
         }
         return new StreamValue(ctx -> {
-            io.jflux.table.KeySet seen = new io.jflux.table.KeySet();
+            KeySet seen = new KeySet();
             BatchExtension bounds = new BatchExtension(2, (i, rows) -> Vectors.constant(ColumnType.TIME,
                     new TimeValue(i == 0 ? start : stop), rows, i == 0 ? "_start" : "_stop", ctx.allocator()));
             RecentShapes<List<ColumnMeta>> prefixed = new RecentShapes<>(4);

@@ -13,6 +13,7 @@ import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.KeySet;
 import io.jflux.table.StreamValue;
 import io.jflux.syntax.Span;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ public final class TimeOps {
         Span span = a.spanOf("duration");
         LongUnaryOperator shift = t -> Durations.addTo(t, d, span);
         return new StreamValue(ctx -> {
-            io.jflux.table.KeySet seen = new io.jflux.table.KeySet();
+            KeySet seen = new KeySet();
             return RowStreams.flatMap(input.open(ctx), t -> {
                 try {
                     List<ColumnMeta> kc = t.key().columns();
