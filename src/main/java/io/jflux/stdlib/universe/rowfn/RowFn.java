@@ -308,7 +308,7 @@ public final class RowFn {
             } finally {
                 frame.table = null;
             }
-            return FluxTable.ofVectors(t.key(), metas, vectors, n);
+            return FluxTable.ofVectors(t.key(), columns, vectors, n);
         }
 
         /**
