@@ -780,36 +780,21 @@ public final class ExpositionParser {
         /** The label values in written order (the text was parsed once already, so it is well formed). */
         private List<byte[]> written() {
             List<byte[]> out = new ArrayList<>();
-            byte[] t = text;
             int i = skip(nameEnd);
-            if (i == end || t[i] != '{') {
+            if (i == end || text[i] != '{') {
                 return out;
             }
             i++;
-            byte[] buf = new byte[end - start];
             while (true) {
                 i = skip(i);
-                if (t[i] == '}') {
+                if (text[i] == '}') {
                     return out;
                 }
-                while (t[i] != '=') {
-                    i++;
-                }
-                i = skip(i + 1) + 1;
-                int n = 0;
-                for (; t[i] != '"'; i++) {
-                    byte c = t[i];
-                    if (c == '\\') {
-                        c = t[++i];
-                        if (c == 'n') {
-                            c = '\n';
-                        }
-                    }
-                    buf[n++] = c;
-                }
-                out.add(Arrays.copyOf(buf, n));
-                i = skip(i + 1);
-                if (t[i] == '}') {
+                int from = valueStart(i);
+                int to = valueEnd(from);
+                out.add(unescape(from, to));
+                i = skip(to + 1);
+                if (text[i] == '}') {
                     return out;
                 }
                 i++;
@@ -818,42 +803,49 @@ public final class ExpositionParser {
 
         /** The value of the label written {@code w}-th, unescaped. */
         private String writtenValue(int w) {
-            byte[] t = text;
             int i = skip(nameEnd) + 1; // after '{'
             for (int k = 0; ; k++) {
-                i = skip(i);
-                while (t[i] != '=') {
-                    i++;
-                }
-                i = skip(i + 1) + 1;
-                int from = i;
-                boolean escaped = false;
-                for (; t[i] != '"'; i++) {
-                    if (t[i] == '\\') {
-                        escaped = true;
-                        i++;
-                    }
-                }
+                int from = valueStart(skip(i));
+                int to = valueEnd(from);
                 if (k == w) {
-                    if (!escaped) {
-                        return new String(t, from, i - from, StandardCharsets.UTF_8);
-                    }
-                    byte[] buf = new byte[i - from];
-                    int n = 0;
-                    for (int j = from; j < i; j++) {
-                        byte c = t[j];
-                        if (c == '\\') {
-                            c = t[++j];
-                            if (c == 'n') {
-                                c = '\n';
-                            }
-                        }
-                        buf[n++] = c;
-                    }
-                    return new String(buf, 0, n, StandardCharsets.UTF_8);
+                    return new String(unescape(from, to), StandardCharsets.UTF_8);
                 }
-                i = skip(i + 1) + 1; // after ',' (a written label is followed by ',' or '}')
+                i = skip(to + 1) + 1; // after ',' (a written label is followed by ',' or '}')
             }
+        }
+
+        /** Where the value of the label written at {@code i} starts (after its opening quote). */
+        private int valueStart(int i) {
+            while (text[i] != '=') {
+                i++;
+            }
+            return skip(i + 1) + 1;
+        }
+
+        /** Where the value starting at {@code i} ends (its closing quote). */
+        private int valueEnd(int i) {
+            while (text[i] != '"') {
+                i += text[i] == '\\' ? 2 : 1;
+            }
+            return i;
+        }
+
+        /** The bytes of {@code text[from, to)} with their escapes undone. */
+        private byte[] unescape(int from, int to) {
+            byte[] t = text;
+            byte[] buf = new byte[to - from];
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                byte c = t[i];
+                if (c == '\\') {
+                    c = t[++i];
+                    if (c == 'n') {
+                        c = '\n';
+                    }
+                }
+                buf[n++] = c;
+            }
+            return n == buf.length ? buf : Arrays.copyOf(buf, n);
         }
 
         @Override

@@ -11,12 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Writes tables for people, as {@code influx query} prints them: {@code Result: name}, then per table
@@ -185,10 +183,10 @@ public final class TablePrinter {
                 int w = sh.headerWidth[i];
                 FieldVector v = t.vector(order[i]);
                 ColumnType type = sh.types[i];
-                if (type == ColumnType.STRING && v instanceof BaseVariableWidthVector s) {
-                    w = Math.max(w, stringCells(s, offset, rows));
-                } else if (type == ColumnType.INT && v instanceof BaseFixedWidthVector f) {
-                    w = Math.max(w, intCells(f, offset, rows));
+                if (type == ColumnType.STRING) {
+                    w = Math.max(w, stringCells((BaseVariableWidthVector) v, offset, rows));
+                } else if (type == ColumnType.INT) {
+                    w = Math.max(w, intCells((BaseFixedWidthVector) v, offset, rows));
                 } else {
                     boolean nulls = Validity.anyNull(v, offset, rows);
                     for (int r = 0; r < rows; r++) {
@@ -264,23 +262,13 @@ public final class TablePrinter {
             }
         }
 
-        /** Formats cell {@code (c, r)} of {@code t} as the next cell; returns its width in characters. */
+        /** Formats cell {@code (c, r)} of {@code t} (a column neither string nor int) as the next cell; its width. */
         private int cell(FluxTable t, int c, int r, FieldVector v, ColumnType type, boolean nulls) {
-            int at = cellCount == 0 ? 0 : cellEnd[cellCount - 1];
+            int at = cellStart();
             int w;
             int i = t.offset() + r;
             if (nulls && v.isNull(i)) {
                 w = 0;
-            } else if (type == ColumnType.STRING) {
-                ArrowBuf offsets = v.getOffsetBuffer();
-                int start = offsets.getInt((long) i * VarCharVector.OFFSET_WIDTH);
-                int n = offsets.getInt((long) (i + 1) * VarCharVector.OFFSET_WIDTH) - start;
-                w = utf8(v.getDataBuffer().memoryAddress() + start, n, at);
-                at += n;
-            } else if (type == ColumnType.INT) {
-                int before = at;
-                at = digits(v.getDataBuffer().getLong((long) i * 8), at);
-                w = at - before;
             } else if (type == ColumnType.TIME) {
                 // a time is often the one the cell before it in this column had (the bounds of a range)
                 long nanos = v.getDataBuffer().getLong((long) i * 8);
@@ -298,7 +286,6 @@ public final class TablePrinter {
             } else {
                 String s;
                 switch (type) {
-                    case TIME: s = Values.formatTime(t.getLong(c, r)); break;
                     case FLOAT: s = Values.formatFloat(t.getDouble(c, r)); break;
                     case UINT: s = Long.toUnsignedString(t.getLong(c, r)); break;
                     case BOOL: s = t.getBool(c, r) ? "true" : "false"; break;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jflux.diag.FluxException;
+import io.jflux.eval.StringValue;
 import io.jflux.table.FluxTable;
 import io.jflux.table.TableBatcher;
 import io.jflux.table.Tables;
@@ -35,13 +36,18 @@ class ExpositionParserTest {
 
     /** Runs {@code p} to the end, rendering to {@code sb} and closing each table {@code batcher} hands out. */
     static void drain(ExpositionParser p, TableBatcher batcher, StringBuilder sb) {
+        drain(p, batcher, table -> Tables.render(table, sb));
+    }
+
+    /** Runs {@code p} to the end, giving each table {@code batcher} hands out to {@code each}, then closing it. */
+    static void drain(ExpositionParser p, TableBatcher batcher, java.util.function.Consumer<FluxTable> each) {
         boolean more = true;
         while (more) {
             more = p.step();
             FluxTable t;
             while ((t = batcher.poll()) != null) {
                 try (FluxTable table = t) {
-                    Tables.render(table, sb);
+                    each.accept(table);
                 }
             }
         }
@@ -466,55 +472,23 @@ class ExpositionParserTest {
                 + "h_bucket{le=\"+Inf\",x=\"日本\"} 3\n"
                 + "plain 4\n";
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        int tables = 0;
+        List<List<io.jflux.eval.Value>> one = new java.util.ArrayList<>();
+        List<List<io.jflux.eval.Value>> all = new java.util.ArrayList<>();
         try (BufferAllocator allocator = new RootAllocator();
                 TableBatcher batcher = new TableBatcher(allocator, 4, 1L << 20)) {
-            ExpositionParser p = new ExpositionParser(data, data.length, "u", CLOCK, batcher);
-            boolean more = true;
-            while (more) {
-                more = p.step();
-                FluxTable t;
-                while ((t = batcher.poll()) != null) {
-                    try (FluxTable table = t) {
-                        io.jflux.table.GroupKey key = table.key();
-                        List<io.jflux.table.ColumnMeta> columns = key.columns();
-                        java.util.List<io.jflux.eval.Value> one = new java.util.ArrayList<>();
-                        for (io.jflux.table.ColumnMeta c : columns) {
-                            one.add(key.value(c.label())); // before the values are made: one at a time
-                        }
-                        assertEquals(key.values(), one);
-                        tables++;
-                    }
+            drain(new ExpositionParser(data, data.length, "u", CLOCK, batcher), batcher, table -> {
+                io.jflux.table.GroupKey key = table.key();
+                List<io.jflux.eval.Value> values = new java.util.ArrayList<>();
+                for (io.jflux.table.ColumnMeta c : key.columns()) {
+                    values.add(key.value(c.label())); // before the values are made: one at a time
                 }
-            }
+                one.add(values);
+                all.add(key.values());
+            });
         }
-        assertEquals(4, tables);
-        assertEquals(List.of("prometheus", "m", "ü", "", "q\"uote\\back\nline"), valuesOf(text, 1));
-    }
-
-    /** The key values of table {@code n} of {@code text}, as strings. */
-    private static List<String> valuesOf(String text, int n) {
-        byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        List<String> out = new java.util.ArrayList<>();
-        try (BufferAllocator allocator = new RootAllocator();
-                TableBatcher batcher = new TableBatcher(allocator, 4, 1L << 20)) {
-            ExpositionParser p = new ExpositionParser(data, data.length, "u", CLOCK, batcher);
-            int seen = 0;
-            boolean more = true;
-            while (more) {
-                more = p.step();
-                FluxTable t;
-                while ((t = batcher.poll()) != null) {
-                    try (FluxTable table = t) {
-                        if (seen++ == n) {
-                            for (io.jflux.table.ColumnMeta c : table.key().columns()) {
-                                out.add(((io.jflux.eval.StringValue) table.key().value(c.label())).value());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+        assertEquals(4, one.size());
+        assertEquals(all, one);
+        assertEquals(List.of(new StringValue("prometheus"), new StringValue("m"), new StringValue("ü"),
+                new StringValue(""), new StringValue("q\"uote\\back\nline")), one.get(1));
     }
 }

@@ -273,7 +273,6 @@ public final class RowFn {
             }
             List<FieldVector> vectors = new ArrayList<>(metas.size());
             FieldVector[] outs = new FieldVector[computed.size()];
-            frame.table = t;
             try {
                 int k = 0;
                 for (int i = 0; i < metas.size(); i++) {
@@ -288,15 +287,7 @@ public final class RowFn {
                         outs[k++] = v;
                     }
                 }
-                for (int from = 0; from < n; from += Vec.CHUNK) {
-                    frame.from = from;
-                    frame.n = Math.min(Vec.CHUNK, n - from);
-                    for (int j = 0; j < outs.length; j++) {
-                        Vec v = computed.get(j);
-                        v.eval(frame, null);
-                        write(v, outs[j], from, frame.n);
-                    }
-                }
+                compute(t, outs, 0);
                 for (FieldVector v : outs) {
                     v.setValueCount(n);
                 }
@@ -305,10 +296,27 @@ public final class RowFn {
                     v.close();
                 }
                 throw e;
+            }
+            return FluxTable.ofVectors(t.key(), columns, vectors, n);
+        }
+
+        /** Computes the values of {@code t}'s rows into {@code outs} (one per computed column) from row {@code at}. */
+        private void compute(FluxTable t, FieldVector[] outs, int at) {
+            int n = t.rowCount();
+            frame.table = t;
+            try {
+                for (int from = 0; from < n; from += Vec.CHUNK) {
+                    frame.from = from;
+                    frame.n = Math.min(Vec.CHUNK, n - from);
+                    for (int j = 0; j < outs.length; j++) {
+                        Vec v = computed.get(j);
+                        v.eval(frame, null);
+                        write(v, outs[j], at + from, frame.n);
+                    }
+                }
             } finally {
                 frame.table = null;
             }
-            return FluxTable.ofVectors(t.key(), columns, vectors, n);
         }
 
         /**
@@ -335,22 +343,7 @@ public final class RowFn {
             for (int k = 0; k < outs.length; k++) {
                 outs[k] = extension.vector(t, k);
             }
-            int n = t.rowCount();
-            int off = t.offset();
-            frame.table = t;
-            try {
-                for (int at = 0; at < n; at += Vec.CHUNK) {
-                    frame.from = at;
-                    frame.n = Math.min(Vec.CHUNK, n - at);
-                    for (int j = 0; j < outs.length; j++) {
-                        Vec v = computed.get(j);
-                        v.eval(frame, null);
-                        write(v, outs[j], off + at, frame.n);
-                    }
-                }
-            } finally {
-                frame.table = null;
-            }
+            compute(t, outs, t.offset());
             return extension.view(t, t.key(), columns, from);
         }
 

@@ -295,7 +295,7 @@ public final class ColumnOps {
             // whose key does not hold the column becomes a view (no copy), and its schema's tables share a list
             BatchExtension values = new BatchExtension(1, (i, rows) -> Vectors.constant(ColumnType.STRING, value,
                     rows, label, ctx.allocator()));
-            RecentShapes<Object[]> shapes = new RecentShapes<>(8);
+            RecentShapes<SetShape> shapes = new RecentShapes<>(8);
             return RowStreams.onEnd(RowStreams.merging(() -> List.of(input.open(ctx)), ctx.allocator(),
                 (t, merger, emit) -> {
                     try {
@@ -338,18 +338,19 @@ public final class ColumnOps {
         });
     }
 
+    /** The columns of {@code set}'s output for an input schema, and where each comes from (see BatchExtension.view). */
+    private record SetShape(List<ColumnMeta> metas, int[] from) {}
+
     /**
      * {@code t} with column {@code label} (its index {@code at}, or -1 to add it last) holding the value of
      * {@code values}, as a view; {@code shapes} keeps the output columns per input column list (the last few).
      */
     private static FluxTable setView(FluxTable t, int at, String label, BatchExtension values,
-                                     RecentShapes<Object[]> shapes) {
+                                     RecentShapes<SetShape> shapes) {
         List<ColumnMeta> columns = t.columns();
-        Object[] known = shapes.get(columns, null);
+        SetShape known = shapes.get(columns, null);
         if (known != null) {
-            @SuppressWarnings("unchecked")
-            List<ColumnMeta> metas = (List<ColumnMeta>) known[0];
-            return values.view(t, t.key(), metas, (int[]) known[1]);
+            return values.view(t, t.key(), known.metas(), known.from());
         }
         List<ColumnMeta> metas = new ArrayList<>(columns);
         int[] from = new int[at < 0 ? columns.size() + 1 : columns.size()];
@@ -363,7 +364,7 @@ public final class ColumnOps {
             from[at] = -1;
         }
         metas = List.copyOf(metas);
-        shapes.put(columns, null, new Object[] {metas, from});
+        shapes.put(columns, null, new SetShape(metas, from));
         return values.view(t, t.key(), metas, from);
     }
 

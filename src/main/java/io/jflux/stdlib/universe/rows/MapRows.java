@@ -32,7 +32,7 @@ public final class MapRows {
         FunctionValue fn = a.function("fn");
         return new StreamValue(ctx -> {
             RowFn rows = new RowFn(fn, ctx.interpreter(), "map");
-            KeyShapes shapes = new KeyShapes();
+            RecentShapes<KeyShape> shapes = new RecentShapes<>(8);
             return RowStreams.onEnd(RowStreams.flatMap(input.open(ctx), t -> {
                 try {
                     FluxTable out = rows.mapper(t.columns()).map(t, ctx.allocator());
@@ -49,30 +49,22 @@ public final class MapRows {
      * rows hold; rows that disagree are split into one table per key. Consumes {@code out}.
      */
     public static List<FluxTable> regroup(FluxTable out, GroupKey inKey, BufferAllocator allocator) {
-        return regroup(out, inKey, allocator, new KeyShapes());
+        return regroup(out, inKey, allocator, new RecentShapes<>(1));
     }
+
+    /** The new key's columns of a schema: their metas (one list for its tables) and where they are. */
+    public record KeyShape(List<ColumnMeta> metas, int[] cols) {}
 
     /**
-     * The new key's columns (labels, then where they are) for the last few pairs of (output columns, input key
-     * columns): the keys of one schema's tables then share one column list, by which what follows knows them.
+     * {@link #regroup(FluxTable, GroupKey, BufferAllocator)} with the stream's {@code shapes}, by (output columns,
+     * input key columns): the keys of one schema's tables then share one column list, by which what follows
+     * knows them.
      */
-    public static final class KeyShapes {
-        private final RecentShapes<Object[]> kept = new RecentShapes<>(8);
-    }
-
-    /** {@link #regroup(FluxTable, GroupKey, BufferAllocator)} with the stream's {@code shapes}. */
     public static List<FluxTable> regroup(FluxTable out, GroupKey inKey, BufferAllocator allocator,
-                                          KeyShapes shapes) {
+                                          RecentShapes<KeyShape> shapes) {
         try (FluxTable t = out) {
-            Object[] known = shapes.kept.get(t.columns(), inKey.columns());
-            List<ColumnMeta> keyMetas;
-            int[] cols;
-            if (known != null) {
-                @SuppressWarnings("unchecked")
-                List<ColumnMeta> metas = (List<ColumnMeta>) known[0];
-                keyMetas = metas;
-                cols = (int[]) known[1];
-            } else {
+            KeyShape shape = shapes.get(t.columns(), inKey.columns());
+            if (shape == null) {
                 List<ColumnMeta> metas = new ArrayList<>();
                 List<Integer> keyCols = new ArrayList<>();
                 for (int c = 0; c < t.columnCount(); c++) {
@@ -81,10 +73,10 @@ public final class MapRows {
                         keyCols.add(c);
                     }
                 }
-                keyMetas = List.copyOf(metas);
-                cols = toArray(keyCols);
-                shapes.kept.put(t.columns(), inKey.columns(), new Object[] {keyMetas, cols});
+                shape = shapes.put(t.columns(), inKey.columns(), new KeyShape(List.copyOf(metas), toArray(keyCols)));
             }
+            List<ColumnMeta> keyMetas = shape.metas();
+            int[] cols = shape.cols();
             List<Integer> varying = new ArrayList<>();
             for (int c : cols) {
                 if (!RowGroups.isConstant(t, c)) {
