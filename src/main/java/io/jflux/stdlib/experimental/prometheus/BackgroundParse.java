@@ -1,7 +1,5 @@
 package io.jflux.stdlib.experimental.prometheus;
 
-import io.jflux.diag.ErrorCode;
-import io.jflux.diag.FluxException;
 import io.jflux.io.ExpositionParser;
 import io.jflux.table.FluxTable;
 import io.jflux.table.TableBatcher;
@@ -122,12 +120,7 @@ final class BackgroundParse implements ParseThread {
             if (ended) {
                 return null;
             }
-            try {
-                chunk = held.isEmpty() ? queue.take() : held.poll();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FluxException(ErrorCode.ABORTED, "interrupted while reading the exposition");
-            }
+            chunk = held.isEmpty() ? ParseThread.take(queue) : held.poll();
             next = 0;
             if (chunk == END) {
                 ended = true;

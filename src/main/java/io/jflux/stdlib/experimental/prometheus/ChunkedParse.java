@@ -329,12 +329,7 @@ final class ChunkedParse implements ParseThread {
             synchronized (lock) {
                 p = parts[part];
             }
-            try {
-                chunk = p.queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FluxException(ErrorCode.ABORTED, "interrupted while reading the exposition");
-            }
+            chunk = ParseThread.take(p.queue);
             next = 0;
             if (chunk == END) {
                 chunk = null;

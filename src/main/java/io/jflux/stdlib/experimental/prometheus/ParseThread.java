@@ -1,5 +1,7 @@
 package io.jflux.stdlib.experimental.prometheus;
 
+import io.jflux.diag.ErrorCode;
+import io.jflux.diag.FluxException;
 import io.jflux.table.FluxTable;
 
 /**
@@ -25,6 +27,16 @@ interface ParseThread extends AutoCloseable {
                 chunk[i].close();
                 chunk[i] = null;
             }
+        }
+    }
+
+    /** The next chunk of tables of {@code queue}, waiting for it; an interrupt stops the read as a Flux error. */
+    static FluxTable[] take(java.util.concurrent.BlockingQueue<FluxTable[]> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FluxException(ErrorCode.ABORTED, "interrupted while reading the exposition");
         }
     }
 
