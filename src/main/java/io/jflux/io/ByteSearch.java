@@ -46,6 +46,21 @@ final class ByteSearch {
         return true;
     }
 
+    /** The first {@code k < n} where {@code d[a + k]} and {@code d[b + k]} differ, or {@code n} (both in range). */
+    static int mismatch(byte[] d, int a, int b, int n) {
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            long x = (long) LONGS.get(d, a + k) ^ (long) LONGS.get(d, b + k);
+            if (x != 0) {
+                return k + (Long.numberOfTrailingZeros(x) >>> 3);
+            }
+        }
+        while (k < n && d[a + k] == d[b + k]) {
+            k++;
+        }
+        return k;
+    }
+
     /** How many bytes of {@code d[from, to)} are {@code c}. */
     static int count(byte[] d, int from, int to, byte c) {
         long pattern = (c & 0xFF) * ONES;

@@ -82,6 +82,15 @@ public final class ExpositionParser {
     /** Where each label value is in its array (the text itself, or an unescaped copy). */
     private int[] labelStarts = new int[8];
     private int[] labelLengths = new int[8];
+    /**
+     * Where each label of the last line whose labels were all read ends, from just after its '{': after the ',' or
+     * '}' that follows the label's value (and any blanks before it). With {@link #reusableBrace} (where that line's
+     * labels start) and {@link #reusableLabels} (how many it had), it lets the next line take the labels it starts
+     * with, byte for byte, as they are ({@link #labels}).
+     */
+    private int[] labelEnds = new int[8];
+    private int reusableBrace;
+    private int reusableLabels;
     /** The label names met at each position of the previous lines, as text and as bytes. */
     private String[] nameCache = new String[8];
     private byte[][] nameCacheBytes = new byte[8][];
@@ -941,13 +950,34 @@ public final class ExpositionParser {
         }
     }
 
-    /** Parses {@code name="value", ...}} from just after the brace; returns the index after the closing brace. */
+    /**
+     * Parses {@code name="value", ...}} from just after the brace; returns the index after the closing brace. The
+     * labels a line starts with written exactly as the last line's (a histogram's buckets differ only in their last
+     * label, {@code le}; its sum and count not at all) are taken from that line as they were read.
+     */
     private int labels(int i) {
+        int brace = i;
         sameNamesSoFar = true;
+        int reused = reusedLabels(brace);
+        if (reused > 0) {
+            // the same names, unique, at the same positions as in the last line: the name cache holds them
+            labelCount = reused;
+            i = brace + labelEnds[reused - 1];
+            if (data[i - 1] == '}') {
+                uniqueNames = labelCount;
+                reusableBrace = brace;
+                return i;
+            }
+        }
         while (true) {
             i = skipBlanks(i);
             if (i < lineEnd && data[i] == '}') {
                 uniqueNames = labelCount;
+                reusableBrace = brace;
+                reusableLabels = labelCount;
+                if (labelCount > 0) {
+                    labelEnds[labelCount - 1] = i + 1 - brace;
+                }
                 return i + 1;
             }
             String name = cachedLabelName(i);
@@ -981,13 +1011,36 @@ public final class ExpositionParser {
             j = skipBlanks(j);
             if (j < lineEnd && data[j] == ',') {
                 i = j + 1;
+                labelEnds[labelCount - 1] = i - brace;
             } else if (j < lineEnd && data[j] == '}') {
                 uniqueNames = labelCount;
+                labelEnds[labelCount - 1] = j + 1 - brace;
+                reusableBrace = brace;
+                reusableLabels = labelCount;
                 return j + 1;
             } else {
                 throw malformed("expected ',' or '}' after a label value");
             }
         }
+    }
+
+    /**
+     * How many labels the line whose labels start at {@code brace} begins with written exactly as the last line
+     * whose labels were all read (see {@link #labelEnds}); their names, values and ends stay as that line left
+     * them (a value read from the text stays where that line has it: the same bytes).
+     */
+    private int reusedLabels(int brace) {
+        int n = reusableLabels;
+        if (n == 0) {
+            return 0;
+        }
+        int before = reusableBrace;
+        int same = ByteSearch.mismatch(data, brace, before, Math.min(labelEnds[n - 1], lineEnd - brace));
+        int m = 0;
+        while (m < n && labelEnds[m] <= same) {
+            m++;
+        }
+        return m;
     }
 
     /** Reads a label value from just after its opening quote; returns the index after the closing quote. */
@@ -1032,6 +1085,7 @@ public final class ExpositionParser {
             labelValues = Arrays.copyOf(labelValues, labelCount * 2);
             labelStarts = Arrays.copyOf(labelStarts, labelCount * 2);
             labelLengths = Arrays.copyOf(labelLengths, labelCount * 2);
+            labelEnds = Arrays.copyOf(labelEnds, labelCount * 2);
         }
         labelNames[labelCount] = name;
         labelValues[labelCount] = value;

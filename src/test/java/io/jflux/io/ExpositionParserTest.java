@@ -317,6 +317,74 @@ class ExpositionParserTest {
         assertEquals(true, fastPath > 100, fastPath + " texts without a series in two places");
     }
 
+    /**
+     * Lines that begin with the labels of the line before them, written byte for byte alike or almost (a blank
+     * more, a value one character longer, an escape, a trailing comma, another name), as histograms' lines do: each
+     * row holds the labels of its own line. The expected values come from the generator, not from the parser.
+     */
+    @Test
+    void linesSharingTheLabelsOfTheLineBeforeKeepTheirOwnValues() {
+        java.util.Random random = new java.util.Random(7);
+        String[] names = {"a", "bb", "le", "quantile", "c_long_label_name"};
+        String[][] values = {{"1", "1\\\\", "12"}, {"x", "x\\\"y", "x\\ny"}, {"0.5", "+Inf", "1"}};
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            List<java.util.Map<String, String>> expected = new java.util.ArrayList<>();
+            int lines = 2 + random.nextInt(30);
+            List<String> previous = List.of();
+            for (int line = 0; line < lines; line++) {
+                List<String> pairs = new java.util.ArrayList<>(previous);
+                // keep a prefix of the last line's pairs, then change, add or drop the rest
+                int keep = pairs.isEmpty() ? 0 : random.nextInt(pairs.size() + 1);
+                pairs = new java.util.ArrayList<>(pairs.subList(0, keep));
+                java.util.Map<String, String> row = new java.util.TreeMap<>();
+                for (String pair : pairs) {
+                    String name = pair.substring(0, pair.indexOf('=')).strip();
+                    String raw = pair.substring(pair.indexOf('"') + 1, pair.lastIndexOf('"'));
+                    row.put(name, unescape(raw));
+                }
+                int more = random.nextInt(3);
+                for (int k = 0; k < more; k++) {
+                    String name = names[random.nextInt(names.length)];
+                    if (row.containsKey(name)) {
+                        continue;
+                    }
+                    String raw = values[random.nextInt(values.length)][random.nextInt(3)];
+                    String sp = random.nextInt(4) == 0 ? " " : "";
+                    pairs.add(name + sp + "=" + sp + "\"" + raw + "\"");
+                    row.put(name, unescape(raw));
+                }
+                previous = pairs;
+                text.append(random.nextInt(5) == 0 ? "m_other" : "m").append('{')
+                        .append(String.join(random.nextInt(5) == 0 ? ", " : ",", pairs))
+                        .append(!pairs.isEmpty() && random.nextInt(6) == 0 ? ",}" : "}")
+                        .append(' ').append(line).append('\n');
+                expected.add(row);
+            }
+            byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+            int[] seen = {0};
+            try (BufferAllocator allocator = new RootAllocator();
+                    TableBatcher batcher = new TableBatcher(allocator, 3, 1L << 20)) {
+                drain(new ExpositionParser(data, data.length, "u", CLOCK, batcher), batcher, t -> {
+                    for (int r = 0; r < t.rowCount(); r++) {
+                        int line = (int) t.getDouble(3, r);
+                        java.util.Map<String, String> got = new java.util.TreeMap<>();
+                        for (int c = 5; c < t.columnCount(); c++) {
+                            got.put(t.column(c).label(), t.getString(c, r));
+                        }
+                        assertEquals(expected.get(line), got, "line " + line + " of:\n" + text);
+                        seen[0]++;
+                    }
+                });
+            }
+            assertEquals(lines, seen[0], text.toString());
+        }
+    }
+
+    private static String unescape(String raw) {
+        return raw.replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+
     @Test
     void repeatedSeriesAcrossManyBatches() {
         StringBuilder text = new StringBuilder();
