@@ -89,6 +89,9 @@ public final class ExpositionParser {
      * with, byte for byte, as they are ({@link #labels}).
      */
     private int[] labelEnds = new int[8];
+    /** The hashes of the first {@link #hashedLabels} label values, for {@link #watch}. */
+    private long[] labelHashes = new long[8];
+    private int hashedLabels;
     private int reusableBrace;
     private int reusableLabels;
     /** The label names met at each position of the previous lines, as text and as bytes. */
@@ -160,12 +163,117 @@ public final class ExpositionParser {
      */
     public static ExpositionParser part(byte[] data, int from, int to, String url, long defaultTime,
             TableBatcher out, Context before) {
+        return part(data, from, to, url, defaultTime, out, before, null, false);
+    }
+
+    /**
+     * A parser of the part {@code [from, to)} of Prometheus text (0.0.4), as {@link #part(byte[], int, int, String,
+     * long, TableBatcher, Context)}, for a text whose series may come back within the part (but not in another
+     * part, as {@link RepeatedSeries#find(byte[], int, RepeatedSeries.PartCheck[])} tells): with {@code watch}
+     * (reset first), the parser makes a table per run of lines and notes in {@code watch} whether a series has
+     * more than one run; with {@code merge}, it makes one table per series of the part, its runs merged
+     * ({@link RepeatedSeries}), for a part where {@code watch} saw one come back.
+     */
+    public static ExpositionParser part(byte[] data, int from, int to, String url, long defaultTime,
+            TableBatcher out, Context before, SeriesWatch watch, boolean merge) {
         if (before.at != from) {
             throw new IllegalArgumentException("context at " + before.at + ", part from " + from);
         }
-        ExpositionParser p = new ExpositionParser(data, from, to, url, defaultTime, out, false, false);
+        ExpositionParser p = new ExpositionParser(data, from, to, url, defaultTime, out, false, merge);
         p.context = before;
+        if (watch != null) {
+            watch.reset();
+            p.watch = watch;
+        }
         return p;
+    }
+
+    /** Where the parser notes the series it opens a table for, when it watches for one met again; else null. */
+    private SeriesWatch watch;
+
+    /**
+     * The series a parser opened tables for, as 64-bit hashes of field, label names and label values (written in
+     * any order, spacing or escaping, a series has one hash), family by family ({@link RepeatedSeries#familyOf}:
+     * a series' lines are all of one family, and a family's lines are usually all in one place); and whether a
+     * series was opened twice, or a family met again after another: then a series may have more than one run of
+     * lines (or two hashes met, which is as good as never). Only the family being read is kept, so the set stays
+     * small. Reused from part to part.
+     */
+    public static final class SeriesWatch {
+        private long[] table = new long[1 << 8];
+        private int[] taken = new int[1 << 7];
+        private int size;
+        private boolean repeated;
+        private final java.util.Set<String> families = new java.util.HashSet<>();
+
+        /** Forgets every series and family. */
+        public void reset() {
+            clear();
+            families.clear();
+            repeated = false;
+        }
+
+        /** Whether a series was opened twice, or a family met again, since the last {@link #reset}. */
+        public boolean repeated() {
+            return repeated;
+        }
+
+        /** The lines of family {@code name} start. */
+        void family(String name) {
+            clear();
+            if (!families.add(name)) {
+                repeated = true;
+            }
+        }
+
+        private void clear() {
+            long[] t = table;
+            for (int k = 0; k < size; k++) {
+                t[taken[k]] = 0;
+            }
+            size = 0;
+        }
+
+        void add(long h) {
+            if (h == 0) {
+                h = 1;
+            }
+            long[] t = table;
+            int mask = t.length - 1;
+            int k = (int) (h ^ h >>> 32) & mask;
+            long at;
+            while ((at = t[k]) != 0) {
+                if (at == h) {
+                    repeated = true;
+                    return;
+                }
+                k = (k + 1) & mask;
+            }
+            t[k] = h;
+            if (size == taken.length) {
+                taken = Arrays.copyOf(taken, size * 2);
+            }
+            taken[size++] = k;
+            if (size * 2 > t.length) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            long[] old = table;
+            long[] t = new long[old.length * 2];
+            int mask = t.length - 1;
+            for (int s = 0; s < size; s++) {
+                long h = old[taken[s]];
+                int k = (int) (h ^ h >>> 32) & mask;
+                while (t[k] != 0) {
+                    k = (k + 1) & mask;
+                }
+                t[k] = h;
+                taken[s] = k;
+            }
+            table = t;
+        }
     }
 
     /** For a parser of a part of a text: what it knows of the text before the part; else null. */
@@ -614,6 +722,11 @@ public final class ExpositionParser {
             }
             sortLabels();
             openSchema = schema();
+            openSchemaHash = System.identityHashCode(openSchema);
+            if (watch != null && nameFamily != watchFamily) {
+                watchFamily = nameFamily;
+                watch.family(nameFamily);
+            }
             lastField = field;
             fieldUtf8 = utf8;
             if (openName.length < nameLength) {
@@ -623,6 +736,9 @@ public final class ExpositionParser {
             openNameLength = nameLength;
             openNameEpoch = nameEpoch;
             openLabelCount = labelCount;
+        }
+        if (watch != null) {
+            watch.add(seriesHash());
         }
         SeriesKey key = new SeriesKey(lastField, data, idStart, idEnd, nameEnd, order);
         open = out.startTable(GroupKey.lazy(openSchema.keyColumns(), key), openSchema.columns());
@@ -657,6 +773,53 @@ public final class ExpositionParser {
     private int openLabelCount = -1;
     private int openNameEpoch = -1;
     private Schema openSchema;
+    /** The identity hash of {@link #openSchema}: one schema object per set of label names in a parser. */
+    private int openSchemaHash;
+
+    /**
+     * The hash of the series of the line being read, for {@link #watch}: of its field, its label names (the
+     * schema) and its label values in sorted order, each value's hash kept while the lines after it write that
+     * label as it did ({@link #hashedLabels}).
+     */
+    private long seriesHash() {
+        for (int l = hashedLabels; l < labelCount; l++) {
+            labelHashes[l] = valueHash(labelValues[l], labelStarts[l], labelLengths[l]);
+        }
+        hashedLabels = labelCount;
+        long h = (lastField.hashCode() * SEED ^ openSchemaHash) * SEED;
+        for (int l = 0; l < labelCount; l++) {
+            h = (h ^ labelHashes[sorted(l)]) * SEED;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+
+    private static final long SEED = 0x9E3779B97F4A7C15L;
+
+    /** A hash of {@code b[from, from + n)}, eight bytes at a time. */
+    private static long valueHash(byte[] b, int from, int n) {
+        long h = n * SEED;
+        int i = from;
+        int to = from + n;
+        for (; i + 8 <= to; i += 8) {
+            h = (h ^ (long) ByteSearch.LONGS.get(b, i)) * SEED;
+            h ^= h >>> 32;
+        }
+        if (i < to) {
+            long w;
+            if (i + 8 <= b.length) {
+                w = (long) ByteSearch.LONGS.get(b, i) & (-1L >>> (64 - 8 * (to - i)));
+            } else {
+                w = 0;
+                for (int k = to - 1; k >= i; k--) {
+                    w = w << 8 | (b[k] & 0xff);
+                }
+            }
+            h = (h ^ w) * SEED;
+            h ^= h >>> 32;
+        }
+        return h;
+    }
     /** Changes whenever the name cache changes or a TYPE line is read. */
     private int nameEpoch;
     /** The label name "le", interned with the others so it is found by identity. */
@@ -672,6 +835,7 @@ public final class ExpositionParser {
             byte[] b = recentName[r];
             if (b != null && b.length == n && ByteSearch.same(data, from, b, 0, n)) {
                 bucketFamily = recentFamily[r];
+                nameFamily = recentNameFamily[r];
                 nameUtf8 = b;
                 familyUtf8 = recentFamilyUtf8[r];
                 return recentNameString[r];
@@ -692,6 +856,7 @@ public final class ExpositionParser {
         recentName[r] = nameUtf8 = Arrays.copyOfRange(data, from, to);
         recentNameString[r] = name;
         recentFamily[r] = bucketFamily;
+        recentNameFamily[r] = nameFamily = intern(RepeatedSeries.familyOf(name));
         recentFamilyUtf8[r] = familyUtf8 = bucketFamily == null ? null
                 : Arrays.copyOfRange(data, from, from + bucketFamily.length());
         return name;
@@ -707,6 +872,11 @@ public final class ExpositionParser {
     private final byte[][] recentName = new byte[NAMES][];
     private final String[] recentNameString = new String[NAMES];
     private final String[] recentFamily = new String[NAMES];
+    /** The family of each recent name, as {@link RepeatedSeries#familyOf} names it (interned). */
+    private final String[] recentNameFamily = new String[NAMES];
+    /** The family of the name {@link #metricNameString} found last, and the family the {@link #watch} is in. */
+    private String nameFamily;
+    private String watchFamily;
     private final byte[][] recentFamilyUtf8 = new byte[NAMES][];
     /** The UTF-8 of the name {@link #metricNameString} found last, and of its family ({@link #bucketFamily}). */
     private byte[] nameUtf8;
@@ -959,6 +1129,9 @@ public final class ExpositionParser {
         int brace = i;
         sameNamesSoFar = true;
         int reused = reusedLabels(brace);
+        if (hashedLabels > reused) {
+            hashedLabels = reused;
+        }
         if (reused > 0) {
             // the same names, unique, at the same positions as in the last line: the name cache holds them
             labelCount = reused;
@@ -1085,6 +1258,7 @@ public final class ExpositionParser {
             labelValues = Arrays.copyOf(labelValues, labelCount * 2);
             labelStarts = Arrays.copyOf(labelStarts, labelCount * 2);
             labelLengths = Arrays.copyOf(labelLengths, labelCount * 2);
+            labelHashes = Arrays.copyOf(labelHashes, labelCount * 2);
             labelEnds = Arrays.copyOf(labelEnds, labelCount * 2);
         }
         labelNames[labelCount] = name;

@@ -137,6 +137,29 @@ public final class RepeatedSeries {
 
     private record Series(List<ColumnMeta> columns, ExpositionParser.SeriesKey key) {}
 
+    /** What a metric name loses at its end to name its family (after any {@code _bucket}s), the first that fits. */
+    private static final String[] FAMILY_SUFFIXES = {"_bucket", "_count", "_sum", "_total", "_created", "_gcount",
+        "_gsum"};
+
+    /**
+     * The family of a metric name as {@link #find} and {@link #families} name it: less every {@code _bucket} at its
+     * end, then less the first of {@link #FAMILY_SUFFIXES} it ends with. The lines of one series are all of one
+     * family.
+     */
+    static String familyOf(String name) {
+        int to = name.length();
+        while (to > BUCKET.length && name.startsWith("_bucket", to - BUCKET.length)) {
+            to -= BUCKET.length;
+        }
+        for (String suffix : FAMILY_SUFFIXES) {
+            if (to > suffix.length() && name.startsWith(suffix, to - suffix.length())) {
+                to -= suffix.length();
+                break;
+            }
+        }
+        return name.substring(0, to);
+    }
+
     /** Whether a series of {@code data[0, length)} may appear in more than one run of lines (see the class). */
     public static boolean find(byte[] data, int length) {
         return new Finder(data, length).run();
@@ -167,6 +190,16 @@ public final class RepeatedSeries {
         Finder f = new Finder(data, length);
         boolean repeats = f.scan(from, to, true);
         return new PartCheck(repeats, repeats ? java.util.Set.of() : f.families.keySet());
+    }
+
+    /**
+     * The metric families that the part {@code data[from, to)} (whole lines) of the text {@code data[0, length)}
+     * has sample lines of, read from the lines' names alone, as a {@link PartCheck} that has met no series again:
+     * the series met again inside a part are then for the part's parser to see
+     * ({@link ExpositionParser.SeriesWatch}). Several parts can be read at the same time.
+     */
+    public static PartCheck families(byte[] data, int length, int from, int to) {
+        return new PartCheck(false, new Finder(data, length).families(from, to));
     }
 
     /**
@@ -252,12 +285,12 @@ public final class RepeatedSeries {
         private static final int KEYS = 16;
         private static final boolean[] NAME = new boolean[256];
         private static final boolean[] NAME_START = new boolean[256];
-        private static final byte[][] SUFFIXES = {BUCKET, "_count".getBytes(StandardCharsets.ISO_8859_1),
-            "_sum".getBytes(StandardCharsets.ISO_8859_1), "_total".getBytes(StandardCharsets.ISO_8859_1),
-            "_created".getBytes(StandardCharsets.ISO_8859_1), "_gcount".getBytes(StandardCharsets.ISO_8859_1),
-            "_gsum".getBytes(StandardCharsets.ISO_8859_1)};
+        private static final byte[][] SUFFIXES = new byte[FAMILY_SUFFIXES.length][];
 
         static {
+            for (int k = 0; k < SUFFIXES.length; k++) {
+                SUFFIXES[k] = FAMILY_SUFFIXES[k].getBytes(StandardCharsets.ISO_8859_1);
+            }
             for (int c = 0; c < 256; c++) {
                 NAME_START[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':';
                 NAME[c] = NAME_START[c] || c >= '0' && c <= '9';
@@ -311,6 +344,62 @@ public final class RepeatedSeries {
             return scan(0, end, true);
         }
 
+        /** The families of the sample lines of {@code data[from, to)} (whole lines), as {@link #scan} names them. */
+        private java.util.Set<String> families(int from, int to) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            final byte[] d = data;
+            int prevNameStart = 0;
+            int prevNameLength = -1;
+            int prevFamilyStart = 0;
+            int prevFamilyLength = -1;
+            int i = from;
+            while (i < to) {
+                int lineStart = i;
+                int e = ByteSearch.indexOf(d, i, end, (byte) '\n');
+                if (e > to) {
+                    e = to;
+                }
+                i = e + 1;
+                int at = lineStart;
+                byte b = d[at];
+                while ((b == ' ' || b == '\t') && ++at < e) {
+                    b = d[at];
+                }
+                if (at == e || !NAME_START[b & 0xff]) {
+                    continue;
+                }
+                int nameEnd = at + prevNameLength;
+                if (prevNameLength >= 0 && nameEnd < e && !NAME[d[nameEnd] & 0xff]
+                        && ByteSearch.same(d, at, d, prevNameStart, prevNameLength)) {
+                    continue; // the name of the line before
+                }
+                nameEnd = at + 1;
+                while (nameEnd < e && NAME[d[nameEnd] & 0xff]) {
+                    nameEnd++;
+                }
+                prevNameStart = at;
+                prevNameLength = nameEnd - at;
+                int familyLength = familyEnd(at, nameEnd) - at;
+                if (familyLength != prevFamilyLength || !ByteSearch.same(d, at, d, prevFamilyStart, familyLength)) {
+                    prevFamilyStart = at;
+                    prevFamilyLength = familyLength;
+                    out.add(new String(d, at, familyLength, StandardCharsets.ISO_8859_1));
+                }
+            }
+            return out;
+        }
+
+        /** Where the family of metric name {@code data[from, to)} ends: less its {@code _bucket}s, then a suffix. */
+        private int familyEnd(int from, int to) {
+            int stripped = withoutBuckets(from, to);
+            for (byte[] suffix : SUFFIXES) {
+                if (endsWith(from, stripped, suffix)) {
+                    return stripped - suffix.length;
+                }
+            }
+            return stripped;
+        }
+
         /**
          * Adds the hash of every sample line of {@code data[from, to)} (whole lines) to {@link #lines}; true as soon
          * as a series is met again. With {@code runs}, it follows the families (see {@link #families}).
@@ -356,14 +445,7 @@ public final class RepeatedSeries {
                     prevNameLength = nameEnd - nameStart;
                     int stripped = withoutBuckets(nameStart, nameEnd);
                     nameHash = hash(nameStart, stripped);
-                    int familyEnd = stripped;
-                    for (byte[] suffix : SUFFIXES) {
-                        if (endsWith(nameStart, stripped, suffix)) {
-                            familyEnd = stripped - suffix.length;
-                            break;
-                        }
-                    }
-                    int familyLength = familyEnd - nameStart;
+                    int familyLength = familyEnd(nameStart, nameEnd) - nameStart;
                     if (runs && (familyLength != prevFamilyLength || !ByteSearch.same(d, nameStart, d,
                             prevFamilyStart, familyLength))) {
                         prevFamilyStart = nameStart;

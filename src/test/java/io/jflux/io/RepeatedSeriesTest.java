@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +63,7 @@ class RepeatedSeriesTest {
         String[] labels = {"x", "le", "long_label_name_x"};
         String[] values = {"1", "12", "1 ", "q\\\""};
         int found = 0;
+        int onlyInsideParts = 0;
         for (int round = 0; round < 3000; round++) {
             StringBuilder text = new StringBuilder();
             Set<String> seen = new HashSet<>();
@@ -102,13 +104,24 @@ class RepeatedSeriesTest {
             }
             cuts.add(bytes.length);
             RepeatedSeries.PartCheck[] parts = new RepeatedSeries.PartCheck[cuts.size() - 1];
+            RepeatedSeries.PartCheck[] families = new RepeatedSeries.PartCheck[cuts.size() - 1];
+            boolean inAPart = false;
             for (int k = 0; k < parts.length; k++) {
                 parts[k] = RepeatedSeries.check(bytes, bytes.length, cuts.get(k), cuts.get(k + 1));
+                families[k] = RepeatedSeries.families(bytes, bytes.length, cuts.get(k), cuts.get(k + 1));
+                byte[] part = Arrays.copyOfRange(bytes, cuts.get(k), cuts.get(k + 1));
+                inAPart |= RepeatedSeries.find(part, part.length);
             }
             assertEquals(expected, RepeatedSeries.find(bytes, bytes.length, parts), "cut at " + cuts + ":\n" + text);
+            // from the parts' families alone: the whole text is read when a family is in two parts; else the
+            // repeats are those inside a part, which its parser sees
+            boolean byFamilies = RepeatedSeries.find(bytes, bytes.length, families);
+            assertEquals(expected, byFamilies || inAPart, "cut at " + cuts + ":\n" + text);
+            onlyInsideParts += inAPart && !byFamilies ? 1 : 0;
             found += expected ? 1 : 0;
         }
         assertEquals(true, found > 600 && found < 2400, found + " of 3000 texts with a repeat");
+        assertEquals(true, onlyInsideParts > 30, onlyInsideParts + " texts whose repeats only a part's parser sees");
     }
 
     @ParameterizedTest(name = "{0} labels")

@@ -151,13 +151,14 @@ final class ChunkedParse implements ParseThread {
     }
 
     private void run(TableBatcher batcher) {
+        ExpositionParser.SeriesWatch watch = new ExpositionParser.SeriesWatch();
         try (batcher) {
             int task;
             while ((task = nextTask()) >= 0) {
                 if ((task & 1) == 0) {
                     check(task >> 1);
                 } else {
-                    parse(task >> 1, batcher);
+                    parse(task >> 1, batcher, watch);
                 }
             }
         }
@@ -209,7 +210,7 @@ final class ChunkedParse implements ParseThread {
         int[] b = bounds(k);
         RepeatedSeries.PartCheck c;
         try {
-            c = RepeatedSeries.check(body, length, b[0], b[1]);
+            c = RepeatedSeries.families(body, length, b[0], b[1]);
         } catch (RuntimeException | StackOverflowError e) {
             // a defect of the check must not leave the reader waiting: the merging parse reads the text instead
             c = RepeatedSeries.PartCheck.UNKNOWN;
@@ -264,28 +265,25 @@ final class ChunkedParse implements ParseThread {
         }
     }
 
-    private void parse(int k, TableBatcher batcher) {
+    /**
+     * Parses part {@code k}, watching for a series met again inside it, and queues its tables once the part is
+     * parsed: as they are when no series came back; else they are dropped and the part is parsed again, each
+     * series' runs merged into one table (no family of a part has lines in another, or {@link #repeats} had
+     * the whole text parsed at once).
+     */
+    private void parse(int k, TableBatcher batcher, ExpositionParser.SeriesWatch watch) {
         Part p;
         synchronized (lock) {
             p = parts[k];
         }
         int[] b = bounds(k);
-        FluxTable[] out = new FluxTable[CHUNK];
-        int n = 0;
+        java.util.ArrayList<FluxTable[]> made = new java.util.ArrayList<>();
         try {
-            ExpositionParser parser = ExpositionParser.part(body, b[0], b[1], url, now, batcher, context(k));
-            boolean more = true;
-            while (more && !cancelled) {
-                more = parser.step();
-                FluxTable t;
-                while ((t = batcher.poll()) != null) {
-                    out[n++] = t;
-                    if (n == CHUNK) {
-                        p.queue.add(out);
-                        out = new FluxTable[CHUNK];
-                        n = 0;
-                    }
-                }
+            ExpositionParser.Context before = context(k);
+            parse(ExpositionParser.part(body, b[0], b[1], url, now, batcher, before, watch, false), batcher, made);
+            if (watch.repeated() && !cancelled) {
+                release(made);
+                parse(ExpositionParser.part(body, b[0], b[1], url, now, batcher, before, null, true), batcher, made);
             }
         } catch (Throwable e) {
             p.failure = e;
@@ -296,11 +294,44 @@ final class ChunkedParse implements ParseThread {
             while ((t = batcher.poll()) != null) {
                 t.close();
             }
+            if (watch.repeated()) {
+                release(made); // runs of a series not merged yet
+            }
         }
-        if (n > 0) {
-            p.queue.add(Arrays.copyOf(out, n));
-        }
+        p.queue.addAll(made);
         p.queue.add(END);
+    }
+
+    /** Runs {@code parser} to the end of its part (or until the parse stops), adding its tables to {@code made}. */
+    private void parse(ExpositionParser parser, TableBatcher batcher, java.util.List<FluxTable[]> made) {
+        FluxTable[] out = new FluxTable[CHUNK];
+        int n = 0;
+        try {
+            boolean more = true;
+            while (more && !cancelled) {
+                more = parser.step();
+                FluxTable t;
+                while ((t = batcher.poll()) != null) {
+                    out[n++] = t;
+                    if (n == CHUNK) {
+                        made.add(out);
+                        out = new FluxTable[CHUNK];
+                        n = 0;
+                    }
+                }
+            }
+        } finally {
+            if (n > 0) {
+                made.add(Arrays.copyOf(out, n));
+            }
+        }
+    }
+
+    private static void release(java.util.List<FluxTable[]> made) {
+        for (FluxTable[] c : made) {
+            ParseThread.release(c);
+        }
+        made.clear();
     }
 
     @Override

@@ -138,6 +138,32 @@ class BackgroundParseTest {
 
     @ParameterizedTest(name = "threads: {0}")
     @ValueSource(ints = {1, 2, 3})
+    void aSeriesMetAgainInsideItsFamilyIsMergedInItsPart(int threads) throws Exception {
+        threads(threads);
+        // every seventh family has a counter series again at its end, its labels in another order: each is in
+        // one part, and no family is in two, so the parts' parsers see the repeats on their own
+        StringBuilder text = new StringBuilder();
+        for (int f = 0; f < 300; f++) {
+            String family = exposition(f, 1);
+            if (f % 7 == 3) {
+                family = family.replace("# TYPE h" + f + " ", "c" + f + "_total{instance=\"i4\", job=\"j1\"} 12345.5\n"
+                        + "# TYPE h" + f + " ");
+            }
+            text.append(family);
+        }
+        Path file = dir.resolve("repeats.prom");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+        String inline = run(scrape(file, ""));
+        PrometheusPackage.backgroundBytes = 0;
+        String background = run(scrape(file, ""));
+        assertEquals(inline, background);
+        assertEquals(300 * 25, background.lines().filter(l -> l.startsWith("table ")).count());
+        assertEquals(43, background.lines().filter(l -> l.contains(", 12345.5, ")).count(), background);
+    }
+
+    @ParameterizedTest(name = "threads: {0}")
+    @ValueSource(ints = {1, 2, 3})
     void aMalformedLineFailsAfterTheTablesBeforeIt(int threads) throws Exception {
         threads(threads);
         Path file = dir.resolve("bad.prom");
