@@ -318,6 +318,25 @@ public final class Operators {
 
     /** Strings order by their UTF-8 bytes, as Flux orders them (code point order). */
     public static int compareUtf8(String a, String b) {
+        if (a == b) {
+            return 0;
+        }
+        // UTF-16 order is code point order except where a surrogate differs: compare chars until then
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return compareCodePoints(a, b);
+                }
+                return x < y ? -1 : 1;
+            }
+        }
+        return Integer.signum(a.length() - b.length());
+    }
+
+    private static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -197,6 +197,12 @@ public final class GroupKey implements Comparable<GroupKey> {
         if (a.isNull() || b.isNull()) {
             return Boolean.compare(!a.isNull(), !b.isNull());
         }
+        if (a instanceof io.jflux.eval.StringValue x && b instanceof io.jflux.eval.StringValue y) {
+            return Operators.compareUtf8(x.value(), y.value());
+        }
+        if (a instanceof io.jflux.eval.TimeValue x && b instanceof io.jflux.eval.TimeValue y) {
+            return Long.compare(x.nanos(), y.nanos());
+        }
         if (a.kind() != b.kind()) {
             return a.kind().compareTo(b.kind());
         }

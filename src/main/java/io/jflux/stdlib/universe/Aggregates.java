@@ -9,6 +9,7 @@ import io.jflux.stdlib.Streams;
 import io.jflux.syntax.Span;
 import io.jflux.table.FluxTable;
 import io.jflux.table.StreamValue;
+import io.jflux.table.TableBatcher;
 import io.jflux.table.TableBuilder;
 import io.jflux.table.TableContext;
 import java.util.List;
@@ -177,27 +178,30 @@ final class Aggregates {
                 (c, tables) -> Windows.window(c, tables, spec, span)));
     }
 
-    /** {@code _fillEmptyTables}: an empty table becomes one row of its key values and nulls. */
+    /**
+     * {@code _fillEmptyTables}: an empty table becomes one row of its key values and nulls. Those rows share
+     * batches (an aggregate of windows made with {@code createEmpty} is mostly such tables); other tables pass as
+     * they are.
+     */
     private static Value fillEmpty(Arguments a) {
-        return Streams.perTable(Streams.stream(a, "tables"), Aggregates::fillEmptyTable);
+        return Streams.perTableBatched(Streams.stream(a, "tables"), Aggregates::fillEmptyTable);
     }
 
-    private static FluxTable fillEmptyTable(TableContext ctx, FluxTable t) {
+    private static void fillEmptyTable(TableContext ctx, FluxTable t, TableBatcher out) {
         if (!t.isEmpty()) {
-            return t.retain();
+            out.offer(t.retain());
+            return;
         }
-        try (TableBuilder b = new TableBuilder(ctx.allocator(), t.key())) {
-            for (int c = 0; c < t.columnCount(); c++) {
-                int bc = b.addColumn(t.column(c));
-                Value v = t.key().value(t.column(c).label());
-                if (v == null) {
-                    b.appendNull(bc);
-                } else {
-                    b.appendValue(bc, v);
-                }
+        TableBuilder b = out.startTable(t.key(), t.columns());
+        for (int c = 0; c < t.columnCount(); c++) {
+            Value v = t.key().value(t.column(c).label());
+            if (v == null) {
+                b.appendNull(c);
+            } else {
+                b.appendValue(c, v);
             }
-            return b.build();
         }
+        out.endTable();
     }
 
     private static Value difference(Arguments a) {

@@ -9,6 +9,7 @@ import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
 import io.jflux.table.FluxTable;
 import io.jflux.table.GroupKey;
+import io.jflux.table.TableBatcher;
 import io.jflux.table.TableBuilder;
 import io.jflux.table.TableContext;
 import java.time.LocalDate;
@@ -30,7 +31,8 @@ import org.apache.arrow.vector.FieldVector;
  * which join the group key. {@code every: inf} puts every row in one window covering those bounds.
  *
  * <p>Tables are materialized: output tables are merged by group key and come out sorted by it, as Flux's engine
- * gives them.
+ * gives them. The output tables are slices of shared batches ({@link TableBatcher}): a window per series of a
+ * large scrape is hundreds of thousands of small tables, which would each hold vectors of their own.
  */
 final class Windows {
 
@@ -111,7 +113,15 @@ final class Windows {
         }
     }
 
+    /**
+     * What {@link #windowTable} works out once per input schema: the output columns (the input's, then the start
+     * and stop columns if new), where the start, stop and time columns are, and the output columns' positions in
+     * themselves (an output table of one input schema only).
+     */
+    private record Shape(List<ColumnMeta> columns, int startIdx, int stopIdx, int timeIdx, int[] identity) {}
+
     static List<FluxTable> window(TableContext ctx, List<FluxTable> inputs, Spec spec, Span span) {
+        Map<List<ColumnMeta>, Shape> shapes = new java.util.IdentityHashMap<>();
         Map<GroupKey, long[]> bounds = new HashMap<>();
         for (FluxTable t : inputs) {
             long[] tb = tableBounds(t, spec);
@@ -123,14 +133,34 @@ final class Windows {
         Map<GroupKey, Out> outs = new LinkedHashMap<>();
         for (FluxTable t : inputs) {
             long[] b = bounds.get(baseKey(t.key(), spec));
-            windowTable(t, spec, b, outs, span);
+            Shape shape = shapes.get(t.columns());
+            if (shape == null) {
+                shape = shape(t, spec, span);
+                shapes.put(t.columns(), shape);
+            }
+            windowTable(t, shape, spec, b, outs);
         }
         List<Out> sorted = new ArrayList<>(outs.values());
+        outs = null;
         sorted.sort((x, y) -> x.key.compareTo(y.key));
         List<FluxTable> result = new ArrayList<>(sorted.size());
-        try {
+        // one list object per schema: the batcher finds a schema's open batch by it
+        Map<List<ColumnMeta>, List<ColumnMeta>> schemas = new HashMap<>();
+        try (TableBatcher batcher = new TableBatcher(ctx.allocator(), TableBatcher.DEFAULT_MAX_ROWS,
+                TableBatcher.DEFAULT_MAX_BYTES, 8)) {
             for (Out o : sorted) {
-                result.add(build(ctx, o, spec));
+                List<ColumnMeta> columns = schemas.computeIfAbsent(o.columns, List::copyOf);
+                build(batcher.startTable(o.key, columns), o);
+                batcher.endTable();
+                FluxTable t;
+                while ((t = batcher.poll()) != null) {
+                    result.add(t);
+                }
+            }
+            batcher.flush();
+            FluxTable t;
+            while ((t = batcher.poll()) != null) {
+                result.add(t);
             }
         } catch (RuntimeException e) {
             for (FluxTable t : result) {
@@ -139,6 +169,42 @@ final class Windows {
             throw e;
         }
         return result;
+    }
+
+    /** The {@link Shape} of {@code t}'s schema; an error when its time, start or stop column will not do. */
+    private static Shape shape(FluxTable t, Spec spec, Span span) {
+        int tc = t.columnIndex(spec.timeColumn());
+        if (tc < 0) {
+            throw TableOps.error("missing time column \"" + spec.timeColumn() + "\"", span);
+        }
+        if (t.column(tc).type() != ColumnType.TIME) {
+            throw TableOps.error("window: column " + spec.timeColumn() + " has type " + t.column(tc).type().fluxName()
+                    + ", not time", span);
+        }
+        List<ColumnMeta> cols = new ArrayList<>(t.columns());
+        int startIdx = t.columnIndex(spec.startColumn());
+        int stopIdx = t.columnIndex(spec.stopColumn());
+        for (int idx : new int[] {startIdx, stopIdx}) {
+            if (idx >= 0 && t.column(idx).type() != ColumnType.TIME) {
+                throw TableOps.error("window: column " + t.column(idx).label() + " has type "
+                        + t.column(idx).type().fluxName() + " and cannot hold window bounds", span);
+            }
+        }
+        if (startIdx < 0) {
+            startIdx = cols.size();
+            cols.add(new ColumnMeta(spec.startColumn(), ColumnType.TIME));
+        }
+        if (stopIdx < 0) {
+            stopIdx = cols.size();
+            cols.add(new ColumnMeta(spec.stopColumn(), ColumnType.TIME));
+        }
+        int[] identity = new int[cols.size() + 2];
+        for (int c = 0; c < cols.size(); c++) {
+            identity[c] = c;
+        }
+        identity[cols.size()] = startIdx;
+        identity[cols.size() + 1] = stopIdx;
+        return new Shape(List.copyOf(cols), startIdx, stopIdx, tc, identity);
     }
 
     private static GroupKey baseKey(GroupKey key, Spec spec) {
@@ -175,34 +241,12 @@ final class Windows {
         return any ? new long[] {start, stop} : null;
     }
 
-    /** Assigns the rows of {@code t} to windows, adding pieces to the output tables. */
-    private static void windowTable(FluxTable t, Spec spec, long[] bounds, Map<GroupKey, Out> outs, Span span) {
-        int tc = t.columnIndex(spec.timeColumn());
-        if (tc < 0) {
-            throw TableOps.error("missing time column \"" + spec.timeColumn() + "\"", span);
-        }
-        if (t.column(tc).type() != ColumnType.TIME) {
-            throw TableOps.error("window: column " + spec.timeColumn() + " has type " + t.column(tc).type().fluxName()
-                    + ", not time", span);
-        }
-        // The output schema: the input columns, then the start and stop columns if new.
-        List<ColumnMeta> cols = new ArrayList<>(t.columns());
-        int startIdx = t.columnIndex(spec.startColumn());
-        int stopIdx = t.columnIndex(spec.stopColumn());
-        for (int idx : new int[] {startIdx, stopIdx}) {
-            if (idx >= 0 && t.column(idx).type() != ColumnType.TIME) {
-                throw TableOps.error("window: column " + t.column(idx).label() + " has type "
-                        + t.column(idx).type().fluxName() + " and cannot hold window bounds", span);
-            }
-        }
-        if (startIdx < 0) {
-            startIdx = cols.size();
-            cols.add(new ColumnMeta(spec.startColumn(), ColumnType.TIME));
-        }
-        if (stopIdx < 0) {
-            stopIdx = cols.size();
-            cols.add(new ColumnMeta(spec.stopColumn(), ColumnType.TIME));
-        }
+    /** Assigns the rows of {@code t} (of schema {@code shape}) to windows, adding pieces to the output tables. */
+    private static void windowTable(FluxTable t, Shape shape, Spec spec, long[] bounds, Map<GroupKey, Out> outs) {
+        List<ColumnMeta> cols = shape.columns();
+        int startIdx = shape.startIdx();
+        int stopIdx = shape.stopIdx();
+        int tc = shape.timeIdx();
         long lo = bounds == null ? MIN_TIME : bounds[0];
         long hi = bounds == null ? MAX_TIME : bounds[1];
         Map<Long, Map<Long, Rows>> windows = new LinkedHashMap<>();
@@ -272,14 +316,26 @@ final class Windows {
                 w = next(w, spec);
             }
         }
+        List<ColumnMeta> keyColumns = null;
         for (Map.Entry<Long, Map<Long, Rows>> byStart : windows.entrySet()) {
             for (Map.Entry<Long, Rows> byStop : byStart.getValue().entrySet()) {
                 long s = byStart.getKey();
                 long e = byStop.getKey();
-                GroupKey key = windowKey(t, cols, s, e, spec);
+                if (keyColumns == null) {
+                    keyColumns = windowKeyColumns(t, cols, spec);
+                }
+                GroupKey key = windowKey(t, keyColumns, s, e, spec);
                 Out out = outs.computeIfAbsent(key, Out::new);
                 Rows rows = byStop.getValue();
-                out.pieces.add(new Piece(t, rows.rows, rows.n, s, e, columnsOf(out, cols, startIdx, stopIdx)));
+                int[] map;
+                if (out.columns.isEmpty()) {
+                    // the first piece of a table: its columns are the table's
+                    out.columns.addAll(cols);
+                    map = shape.identity();
+                } else {
+                    map = columnsOf(out, cols, startIdx, stopIdx);
+                }
+                out.pieces.add(new Piece(t, rows.rows, rows.n, s, e, map));
             }
         }
     }
@@ -318,64 +374,71 @@ final class Windows {
         return map;
     }
 
-    /** The output key: the input's key columns and the start and stop columns, in the order of the columns. */
-    private static GroupKey windowKey(FluxTable t, List<ColumnMeta> cols, long start, long stop, Spec spec) {
+    /** The output key's columns: the input's key columns and the start and stop columns, in column order. */
+    private static List<ColumnMeta> windowKeyColumns(FluxTable t, List<ColumnMeta> cols, Spec spec) {
         List<ColumnMeta> kc = new ArrayList<>();
-        List<Value> kv = new ArrayList<>();
         for (ColumnMeta c : cols) {
-            if (c.label().equals(spec.startColumn())) {
+            if (c.label().equals(spec.startColumn()) || c.label().equals(spec.stopColumn())
+                    || t.key().has(c.label())) {
                 kc.add(c);
+            }
+        }
+        return kc;
+    }
+
+    /** The output key of the window {@code [start, stop)} of {@code t}, of columns {@code kc}. */
+    private static GroupKey windowKey(FluxTable t, List<ColumnMeta> kc, long start, long stop, Spec spec) {
+        List<Value> kv = new ArrayList<>(kc.size());
+        for (ColumnMeta c : kc) {
+            if (c.label().equals(spec.startColumn())) {
                 kv.add(new TimeValue(start));
             } else if (c.label().equals(spec.stopColumn())) {
-                kc.add(c);
                 kv.add(new TimeValue(stop));
-            } else if (t.key().has(c.label())) {
-                kc.add(c);
+            } else {
                 kv.add(t.key().value(c.label()));
             }
         }
         return new GroupKey(kc, kv);
     }
 
-    /** Builds one output table from its pieces, column by column; a column a piece lacks gets nulls. */
-    private static FluxTable build(TableContext ctx, Out out, Spec spec) {
-        try (TableBuilder b = new TableBuilder(ctx.allocator(), out.key)) {
-            int[] bcols = new int[out.columns.size()];
-            for (int o = 0; o < out.columns.size(); o++) {
-                bcols[o] = b.addColumn(out.columns.get(o));
+    /**
+     * Writes the rows of one output table, piece by piece, to {@code b}, whose columns are {@code out.columns}; a
+     * column a piece lacks gets nulls.
+     */
+    private static void build(TableBuilder b, Out out) {
+        int width = out.columns.size();
+        for (Piece p : out.pieces) {
+            boolean contiguous = true;
+            for (int k = 1; k < p.n() && contiguous; k++) {
+                contiguous = p.rows()[k] == p.rows()[0] + k;
             }
-            for (Piece p : out.pieces) {
-                boolean contiguous = true;
-                for (int k = 1; k < p.n() && contiguous; k++) {
-                    contiguous = p.rows()[k] == p.rows()[0] + k;
+            int nc = p.outCols().length - 2;
+            int startIdx = p.outCols()[nc];
+            int stopIdx = p.outCols()[nc + 1];
+            boolean[] filled = nc == width ? null : new boolean[width];
+            for (int c = 0; c < nc; c++) {
+                int bc = p.outCols()[c];
+                if (filled != null) {
+                    filled[bc] = true;
                 }
-                int nc = p.outCols().length - 2;
-                int startIdx = p.outCols()[nc];
-                int stopIdx = p.outCols()[nc + 1];
-                boolean[] filled = new boolean[out.columns.size()];
-                for (int c = 0; c < nc; c++) {
-                    int bc = bcols[p.outCols()[c]];
-                    filled[p.outCols()[c]] = true;
-                    if (c == startIdx || c == stopIdx) {
-                        long v = c == startIdx ? p.start() : p.stop();
-                        for (int k = 0; k < p.n(); k++) {
-                            b.appendLong(bc, v);
-                        }
-                    } else if (contiguous && p.n() > 0) {
-                        TableOps.copyRange(b, bc, p.src(), c, p.rows()[0], p.n());
-                    } else {
-                        TableOps.gather(b, bc, p.src(), c, p.rows(), p.n());
+                if (c == startIdx || c == stopIdx) {
+                    long v = c == startIdx ? p.start() : p.stop();
+                    for (int k = 0; k < p.n(); k++) {
+                        b.appendLong(bc, v);
                     }
-                }
-                for (int o = 0; o < filled.length; o++) {
-                    if (!filled[o]) {
-                        for (int k = 0; k < p.n(); k++) {
-                            b.appendNull(bcols[o]);
-                        }
-                    }
+                } else if (contiguous && p.n() > 0) {
+                    TableOps.copyRange(b, bc, p.src(), c, p.rows()[0], p.n());
+                } else {
+                    TableOps.gather(b, bc, p.src(), c, p.rows(), p.n());
                 }
             }
-            return b.build();
+            for (int o = 0; filled != null && o < width; o++) {
+                if (!filled[o]) {
+                    for (int k = 0; k < p.n(); k++) {
+                        b.appendNull(o);
+                    }
+                }
+            }
         }
     }
 
