@@ -123,16 +123,19 @@ final class Windows {
     static List<FluxTable> window(TableContext ctx, List<FluxTable> inputs, Spec spec, Span span) {
         Map<List<ColumnMeta>, Shape> shapes = new java.util.IdentityHashMap<>();
         Map<GroupKey, long[]> bounds = new HashMap<>();
-        for (FluxTable t : inputs) {
+        GroupKey[] baseKeys = new GroupKey[inputs.size()];
+        for (int i = 0; i < baseKeys.length; i++) {
+            FluxTable t = inputs.get(i);
             long[] tb = tableBounds(t, spec);
             if (tb != null) {
-                bounds.merge(baseKey(t.key(), spec), tb,
-                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                baseKeys[i] = baseKey(t.key(), spec);
+                bounds.merge(baseKeys[i], tb, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
         }
         Map<GroupKey, Out> outs = new LinkedHashMap<>();
-        for (FluxTable t : inputs) {
-            long[] b = bounds.get(baseKey(t.key(), spec));
+        for (int i = 0; i < baseKeys.length; i++) {
+            FluxTable t = inputs.get(i);
+            long[] b = baseKeys[i] == null ? null : bounds.get(baseKeys[i]);
             Shape shape = shapes.get(t.columns());
             if (shape == null) {
                 shape = shape(t, spec, span);
@@ -316,7 +319,7 @@ final class Windows {
                 w = next(w, spec);
             }
         }
-        List<ColumnMeta> keyColumns = null;
+        KeyColumns keyColumns = null;
         for (Map.Entry<Long, Map<Long, Rows>> byStart : windows.entrySet()) {
             for (Map.Entry<Long, Rows> byStop : byStart.getValue().entrySet()) {
                 long s = byStart.getKey();
@@ -324,7 +327,7 @@ final class Windows {
                 if (keyColumns == null) {
                     keyColumns = windowKeyColumns(t, cols, spec);
                 }
-                GroupKey key = windowKey(t, keyColumns, s, e, spec);
+                GroupKey key = windowKey(t, keyColumns, s, e);
                 Out out = outs.computeIfAbsent(key, Out::new);
                 Rows rows = byStop.getValue();
                 int[] map;
@@ -374,31 +377,44 @@ final class Windows {
         return map;
     }
 
-    /** The output key's columns: the input's key columns and the start and stop columns, in column order. */
-    private static List<ColumnMeta> windowKeyColumns(FluxTable t, List<ColumnMeta> cols, Spec spec) {
+    /**
+     * The output key's columns (the input's key columns and the start and stop columns, in column order) and where
+     * each value comes from: an index in the input's key, or -1 for the start, -2 for the stop.
+     */
+    private record KeyColumns(List<ColumnMeta> columns, int[] from) {}
+
+    private static KeyColumns windowKeyColumns(FluxTable t, List<ColumnMeta> cols, Spec spec) {
         List<ColumnMeta> kc = new ArrayList<>();
+        int[] from = new int[cols.size()];
+        GroupKey key = t.key();
         for (ColumnMeta c : cols) {
-            if (c.label().equals(spec.startColumn()) || c.label().equals(spec.stopColumn())
-                    || t.key().has(c.label())) {
-                kc.add(c);
+            int at;
+            if (c.label().equals(spec.startColumn())) {
+                at = -1;
+            } else if (c.label().equals(spec.stopColumn())) {
+                at = -2;
+            } else {
+                at = key.indexOf(c.label());
+                if (at < 0) {
+                    continue;
+                }
             }
+            from[kc.size()] = at;
+            kc.add(c);
         }
-        return kc;
+        return new KeyColumns(List.copyOf(kc), Arrays.copyOf(from, kc.size()));
     }
 
-    /** The output key of the window {@code [start, stop)} of {@code t}, of columns {@code kc}. */
-    private static GroupKey windowKey(FluxTable t, List<ColumnMeta> kc, long start, long stop, Spec spec) {
-        List<Value> kv = new ArrayList<>(kc.size());
-        for (ColumnMeta c : kc) {
-            if (c.label().equals(spec.startColumn())) {
-                kv.add(new TimeValue(start));
-            } else if (c.label().equals(spec.stopColumn())) {
-                kv.add(new TimeValue(stop));
-            } else {
-                kv.add(t.key().value(c.label()));
-            }
+    /** The output key of the window {@code [start, stop)} of {@code t}. */
+    private static GroupKey windowKey(FluxTable t, KeyColumns kc, long start, long stop) {
+        List<Value> values = t.key().values();
+        int[] from = kc.from();
+        Value[] kv = new Value[from.length];
+        for (int i = 0; i < from.length; i++) {
+            int at = from[i];
+            kv[i] = at == -1 ? new TimeValue(start) : at == -2 ? new TimeValue(stop) : values.get(at);
         }
-        return new GroupKey(kc, kv);
+        return new GroupKey(kc.columns(), Arrays.asList(kv));
     }
 
     /**
