@@ -86,17 +86,47 @@ final class Windows {
         return offset;
     }
 
-    /** Rows of one input table bound for one output table. */
-    private record Piece(FluxTable src, int[] rows, int n, long start, long stop, int[] outCols) {}
+    /**
+     * Rows of one input table bound for one output table: {@code rows[0, n)}, or when {@code rows} is null the
+     * {@code n} rows from {@code from} (a window of rows in time order).
+     */
+    private record Piece(FluxTable src, int[] rows, int from, int n, long start, long stop, int[] outCols) {}
 
-    /** An output table being gathered: its columns and the pieces that fill it. */
+    /**
+     * An output table being gathered: its columns and the pieces that fill it. Usually one piece of one schema:
+     * the columns are then that schema's list, shared, and the pieces list is made only for a second piece.
+     */
     private static final class Out {
         final GroupKey key;
-        final List<ColumnMeta> columns = new ArrayList<>();
-        final List<Piece> pieces = new ArrayList<>();
+        List<ColumnMeta> columns = List.of();
+        /** Whether {@link #columns} is this table's own list (more than one schema met), which may grow. */
+        boolean ownColumns;
+        Piece first;
+        List<Piece> more;
 
         Out(GroupKey key) {
             this.key = key;
+        }
+
+        void add(Piece p) {
+            if (first == null) {
+                first = p;
+                return;
+            }
+            if (more == null) {
+                more = new ArrayList<>(4);
+            }
+            more.add(p);
+        }
+
+        List<Piece> pieces() {
+            if (more == null) {
+                return List.of(first);
+            }
+            List<Piece> all = new ArrayList<>(more.size() + 1);
+            all.add(first);
+            all.addAll(more);
+            return all;
         }
     }
 
@@ -110,6 +140,18 @@ final class Windows {
                 rows = Arrays.copyOf(rows, n * 2);
             }
             rows[n++] = r;
+        }
+
+        /** The piece of these rows of {@code t}: a range when they follow one another, else their indexes. */
+        Piece piece(FluxTable t, long start, long stop, int[] outCols) {
+            boolean contiguous = true;
+            for (int k = 1; k < n && contiguous; k++) {
+                contiguous = rows[k] == rows[0] + k;
+            }
+            if (contiguous) {
+                return new Piece(t, null, n == 0 ? 0 : rows[0], n, start, stop, outCols);
+            }
+            return new Piece(t, Arrays.copyOf(rows, n), 0, n, start, stop, outCols);
         }
     }
 
@@ -331,14 +373,14 @@ final class Windows {
                 Out out = outs.computeIfAbsent(key, Out::new);
                 Rows rows = byStop.getValue();
                 int[] map;
-                if (out.columns.isEmpty()) {
-                    // the first piece of a table: its columns are the table's
-                    out.columns.addAll(cols);
+                if (out.first == null || out.columns == cols) {
+                    // the first piece of a table, or one of the same schema: its columns are the table's
+                    out.columns = cols;
                     map = shape.identity();
                 } else {
                     map = columnsOf(out, cols, startIdx, stopIdx);
                 }
-                out.pieces.add(new Piece(t, rows.rows, rows.n, s, e, map));
+                out.add(rows.piece(t, s, e, map));
             }
         }
     }
@@ -356,6 +398,10 @@ final class Windows {
      * the indexes in the piece's schema of the start and stop columns.
      */
     private static int[] columnsOf(Out out, List<ColumnMeta> cols, int startIdx, int stopIdx) {
+        if (!out.ownColumns) {
+            out.columns = new ArrayList<>(out.columns);
+            out.ownColumns = true;
+        }
         int[] map = new int[cols.size() + 2];
         for (int c = 0; c < cols.size(); c++) {
             ColumnMeta meta = cols.get(c);
@@ -423,11 +469,7 @@ final class Windows {
      */
     private static void build(TableBuilder b, Out out) {
         int width = out.columns.size();
-        for (Piece p : out.pieces) {
-            boolean contiguous = true;
-            for (int k = 1; k < p.n() && contiguous; k++) {
-                contiguous = p.rows()[k] == p.rows()[0] + k;
-            }
+        for (Piece p : out.pieces()) {
             int nc = p.outCols().length - 2;
             int startIdx = p.outCols()[nc];
             int stopIdx = p.outCols()[nc + 1];
@@ -442,8 +484,10 @@ final class Windows {
                     for (int k = 0; k < p.n(); k++) {
                         b.appendLong(bc, v);
                     }
-                } else if (contiguous && p.n() > 0) {
-                    TableOps.copyRange(b, bc, p.src(), c, p.rows()[0], p.n());
+                } else if (p.rows() == null) {
+                    if (p.n() > 0) {
+                        TableOps.copyRange(b, bc, p.src(), c, p.from(), p.n());
+                    }
                 } else {
                     TableOps.gather(b, bc, p.src(), c, p.rows(), p.n());
                 }
