@@ -162,6 +162,81 @@ class BackgroundParseTest {
         assertEquals(43, background.lines().filter(l -> l.contains(", 12345.5, ")).count(), background);
     }
 
+    /**
+     * Random texts of families of a few series each, some series written again (labels in another order, or
+     * spaced) in their family, later in the text, or in a family split in two, parsed in parts of random sizes on
+     * two threads: the tables are those of the whole text parsed at once on the caller's thread.
+     */
+    @org.junit.jupiter.api.Test
+    void randomRepeatsInAndAcrossPartsGiveTheTablesOfOneParse() throws Exception {
+        java.util.Random random = new java.util.Random(5);
+        Path file = dir.resolve("random.prom");
+        int merged = 0;
+        for (int round = 0; round < 40; round++) {
+            StringBuilder text = new StringBuilder();
+            java.util.List<String> written = new java.util.ArrayList<>();
+            int families = 20 + random.nextInt(60);
+            for (int f = 0; f < families; f++) {
+                boolean histogram = random.nextBoolean();
+                String name = "m" + f;
+                text.append("# TYPE ").append(name).append(histogram ? " histogram\n" : " gauge\n");
+                int series = 1 + random.nextInt(8);
+                for (int s = 0; s < series; s++) {
+                    String labels = "a=\"" + s % 3 + "\",b=\"v" + s + "\"";
+                    if (histogram) {
+                        for (String le : new String[] {"1", "+Inf"}) {
+                            String line = name + "_bucket{" + labels + ",le=\"" + le + "\"} " + (f + s);
+                            text.append(line).append('\n');
+                            written.add(line);
+                        }
+                        text.append(name).append("_sum{").append(labels).append("} 1.5\n");
+                        text.append(name).append("_count{").append(labels).append("} 2\n");
+                    } else {
+                        String line = name + "{" + labels + "} " + (f * 10 + s);
+                        text.append(line).append('\n');
+                        written.add(line);
+                    }
+                    if (random.nextInt(10) == 0) {
+                        // the series again at once, its labels in another order
+                        text.append(name).append(histogram ? "_count{" : "{").append("b=\"v").append(s)
+                                .append("\", a=\"").append(s % 3).append("\"} 7\n");
+                        merged++;
+                    }
+                }
+                if (random.nextInt(8) == 0 && !written.isEmpty()) {
+                    // a line of an earlier family (often the one just before, in the same part), here
+                    int from = random.nextBoolean() ? Math.max(0, written.size() - 3) : 0;
+                    text.append(written.get(from + random.nextInt(written.size() - from))).append(" 1700000000000\n");
+                    merged++;
+                }
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+            String inline = run(scrape(file, ""));
+            PrometheusPackage.parseThreads = 2;
+            PrometheusPackage.partBytes = 200 + random.nextInt(3000);
+            PrometheusPackage.readBlock = 100 + random.nextInt(2000);
+            PrometheusPackage.backgroundBytes = 0;
+            assertEquals(inline, run(scrape(file, "")), "parts of " + PrometheusPackage.partBytes + " bytes:\n"
+                    + text);
+        }
+        assertTrue(merged > 40, merged + " series met again");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFamilyMetAgainInItsPartIsMergedThere() throws Exception {
+        Path file = dir.resolve("again.prom");
+        Files.writeString(file, "a{x=\"1\"} 1\na{x=\"2\"} 2\nb{x=\"1\"} 3\nb{x=\"2\"} 4\na{x=\"1\"} 5\nc 6\n",
+                StandardCharsets.UTF_8);
+        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+        String inline = run(scrape(file, ""));
+        PrometheusPackage.parseThreads = 2;
+        PrometheusPackage.partBytes = 1 << 20;
+        PrometheusPackage.backgroundBytes = 0;
+        assertEquals(inline, run(scrape(file, "")));
+        assertEquals(5, inline.lines().filter(l -> l.startsWith("table ")).count(), inline);
+    }
+
     @ParameterizedTest(name = "threads: {0}")
     @ValueSource(ints = {1, 2, 3})
     void aMalformedLineFailsAfterTheTablesBeforeIt(int threads) throws Exception {
