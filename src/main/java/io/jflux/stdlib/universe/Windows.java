@@ -164,6 +164,7 @@ final class Windows {
 
     static List<FluxTable> window(TableContext ctx, List<FluxTable> inputs, Spec spec, Span span) {
         Map<List<ColumnMeta>, Shape> shapes = new java.util.IdentityHashMap<>();
+        io.jflux.table.RecentShapes<KeyColumns> keyShapes = new io.jflux.table.RecentShapes<>(4);
         Map<GroupKey, long[]> bounds = new HashMap<>();
         GroupKey[] baseKeys = new GroupKey[inputs.size()];
         for (int i = 0; i < baseKeys.length; i++) {
@@ -183,7 +184,7 @@ final class Windows {
                 shape = shape(t, spec, span);
                 shapes.put(t.columns(), shape);
             }
-            windowTable(t, shape, spec, b, outs);
+            windowTable(t, shape, spec, b, outs, keyShapes);
         }
         List<Out> sorted = new ArrayList<>(outs.values());
         outs = null;
@@ -253,7 +254,23 @@ final class Windows {
     }
 
     private static GroupKey baseKey(GroupKey key, Spec spec) {
-        return key.without(spec.startColumn()).without(spec.stopColumn());
+        int a = key.indexOf(spec.startColumn());
+        int b = key.indexOf(spec.stopColumn());
+        if (a < 0 || b < 0) {
+            return key.without(spec.startColumn()).without(spec.stopColumn());
+        }
+        // both in the key (after range()): one copy without them
+        List<ColumnMeta> columns = key.columns();
+        List<Value> values = key.values();
+        List<ColumnMeta> kc = new ArrayList<>(columns.size() - 2);
+        List<Value> kv = new ArrayList<>(columns.size() - 2);
+        for (int i = 0; i < columns.size(); i++) {
+            if (i != a && i != b) {
+                kc.add(columns.get(i));
+                kv.add(values.get(i));
+            }
+        }
+        return new GroupKey(kc, kv);
     }
 
     /**
@@ -287,15 +304,28 @@ final class Windows {
     }
 
     /** Assigns the rows of {@code t} (of schema {@code shape}) to windows, adding pieces to the output tables. */
-    private static void windowTable(FluxTable t, Shape shape, Spec spec, long[] bounds, Map<GroupKey, Out> outs) {
-        List<ColumnMeta> cols = shape.columns();
-        int startIdx = shape.startIdx();
-        int stopIdx = shape.stopIdx();
+    private static void windowTable(FluxTable t, Shape shape, Spec spec, long[] bounds, Map<GroupKey, Out> outs,
+            io.jflux.table.RecentShapes<KeyColumns> keyShapes) {
         int tc = shape.timeIdx();
         long lo = bounds == null ? MIN_TIME : bounds[0];
         long hi = bounds == null ? MAX_TIME : bounds[1];
+        if (spec.infinite()) {
+            // one window, [lo, hi), for every row with a time
+            FieldVector times = t.vector(tc);
+            int off = t.offset();
+            Rows rows = new Rows();
+            for (int r = 0; r < t.rowCount(); r++) {
+                if (!times.isNull(off + r)) {
+                    rows.add(r);
+                }
+            }
+            if (rows.n > 0) {
+                addPiece(t, shape, keyColumns(t, shape, spec, keyShapes), lo, hi, rows, outs);
+            }
+            return;
+        }
         Map<Long, Map<Long, Rows>> windows = new LinkedHashMap<>();
-        if (spec.createEmpty() && bounds != null && !spec.infinite()) {
+        if (spec.createEmpty() && bounds != null) {
             long[] w = earliest(lo, spec);
             while (w[0] < hi) {
                 long s = Math.max(w[0], lo);
@@ -308,7 +338,6 @@ final class Windows {
         }
         FieldVector times = t.vector(tc);
         int off = t.offset();
-        boolean infinite = spec.infinite();
         boolean fixed = spec.every().months() == 0 && spec.period().months() == 0 && spec.offset().months() == 0;
         long everyNs = spec.every().nanos();
         long periodNs = spec.period().nanos();
@@ -321,13 +350,6 @@ final class Windows {
                 continue;
             }
             long time = TableOps.longAt(times, off + r);
-            if (infinite) {
-                last = rowsFor(windows, lo, hi, last, lastStart, lastStop);
-                lastStart = lo;
-                lastStop = hi;
-                last.add(r);
-                continue;
-            }
             if (fixed) {
                 // Windows of nanoseconds: plain arithmetic, nothing allocated per row.
                 long shifted = time - offsetNs;
@@ -364,25 +386,40 @@ final class Windows {
         KeyColumns keyColumns = null;
         for (Map.Entry<Long, Map<Long, Rows>> byStart : windows.entrySet()) {
             for (Map.Entry<Long, Rows> byStop : byStart.getValue().entrySet()) {
-                long s = byStart.getKey();
-                long e = byStop.getKey();
                 if (keyColumns == null) {
-                    keyColumns = windowKeyColumns(t, cols, spec);
+                    keyColumns = keyColumns(t, shape, spec, keyShapes);
                 }
-                GroupKey key = windowKey(t, keyColumns, s, e);
-                Out out = outs.computeIfAbsent(key, Out::new);
-                Rows rows = byStop.getValue();
-                int[] map;
-                if (out.first == null || out.columns == cols) {
-                    // the first piece of a table, or one of the same schema: its columns are the table's
-                    out.columns = cols;
-                    map = shape.identity();
-                } else {
-                    map = columnsOf(out, cols, startIdx, stopIdx);
-                }
-                out.add(rows.piece(t, s, e, map));
+                addPiece(t, shape, keyColumns, byStart.getKey(), byStop.getKey(), byStop.getValue(), outs);
             }
         }
+    }
+
+    /** The rows {@code rows} of {@code t} in the window {@code [s, e)}: a piece of the output table of that key. */
+    private static void addPiece(FluxTable t, Shape shape, KeyColumns keyColumns, long s, long e, Rows rows,
+            Map<GroupKey, Out> outs) {
+        List<ColumnMeta> cols = shape.columns();
+        GroupKey key = windowKey(t, keyColumns, s, e);
+        Out out = outs.computeIfAbsent(key, Out::new);
+        int[] map;
+        if (out.first == null || out.columns == cols) {
+            // the first piece of a table, or one of the same schema: its columns are the table's
+            out.columns = cols;
+            map = shape.identity();
+        } else {
+            map = columnsOf(out, cols, shape.startIdx(), shape.stopIdx());
+        }
+        out.add(rows.piece(t, s, e, map));
+    }
+
+    /** The output key columns of {@code t}, found again for the last few pairs of schema and key columns. */
+    private static KeyColumns keyColumns(FluxTable t, Shape shape, Spec spec,
+            io.jflux.table.RecentShapes<KeyColumns> keyShapes) {
+        List<ColumnMeta> keyCols = t.key().columns();
+        KeyColumns kc = keyShapes.get(shape, keyCols);
+        if (kc == null) {
+            kc = keyShapes.put(shape, keyCols, windowKeyColumns(t, shape.columns(), spec));
+        }
+        return kc;
     }
 
     private static Rows rowsFor(Map<Long, Map<Long, Rows>> windows, long s, long e, Rows last, long lastStart,
