@@ -166,8 +166,8 @@ public final class RepeatedSeries {
     }
 
     /**
-     * What {@link #find} learns of one part of a text read on its own: whether a series is met again inside it,
-     * and the metric families it has lines of.
+     * What is known of one part of a text read on its own ({@link #families}): the metric families it has lines
+     * of, or that it was not read ({@link #UNKNOWN}).
      */
     public static final class PartCheck {
         /** A part not read: taken as one where a series may repeat. */
@@ -183,16 +183,6 @@ public final class RepeatedSeries {
     }
 
     /**
-     * Reads the part {@code data[from, to)} (whole lines) of the text {@code data[0, length)} as {@link #find}
-     * reads a whole text; the parts of a text can be read at the same time, on several threads.
-     */
-    public static PartCheck check(byte[] data, int length, int from, int to) {
-        Finder f = new Finder(data, length);
-        boolean repeats = f.scan(from, to, true);
-        return new PartCheck(repeats, repeats ? java.util.Set.of() : f.families.keySet());
-    }
-
-    /**
      * The metric families that the part {@code data[from, to)} (whole lines) of the text {@code data[0, length)}
      * has sample lines of, read from the lines' names alone, as a {@link PartCheck} that has met no series again:
      * the series met again inside a part are then for the part's parser to see
@@ -203,16 +193,17 @@ public final class RepeatedSeries {
     }
 
     /**
-     * {@link #find} for a text whose parts, one after the other from its start to its end, were read by
-     * {@link #check}: true when one of them met a series again; when no two parts have lines of one family, no
-     * series can be in two of them, so false; else (a family in two parts, which cuts at family boundaries make
-     * rare) the whole text is read again as {@link #find} reads it.
+     * Whether a series of a text whose parts, one after the other from its start to its end, were read by
+     * {@link #families}, may be in more than one part: when no two parts have lines of one family, no series can
+     * be, so false (a series met again inside its part is for the part's parser to see); else (a family in two
+     * parts, which cuts at family boundaries make rare), or when a part was not read, the whole text is read as
+     * {@link #find} reads it.
      */
     public static boolean find(byte[] data, int length, PartCheck[] parts) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (PartCheck p : parts) {
             if (p.repeats) {
-                return true;
+                return find(data, length);
             }
         }
         for (PartCheck p : parts) {

@@ -19,8 +19,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>Like {@link BackgroundParse}: its tables can be held back ({@link #confirm} lets them through; until then
  * the parsers stop {@code ahead} parts in); a failure reaches the reader after the tables of the text before
  * the failing line; {@link #close} stops the threads, waits for them and releases every table not read. Before
- * parsing, the threads read the parts for series met in more than one place ({@link RepeatedSeries#check}),
- * which {@link #repeats} gathers: the reader need not read the whole text for that on its own.
+ * parsing, the threads read each part's metric families from its lines' names ({@link RepeatedSeries#families}),
+ * which {@link #repeats} gathers: when no family is in two parts, a series met again can only be so inside its
+ * part, which the part's parser sees ({@link ExpositionParser.SeriesWatch}); the part is then parsed once more
+ * with its runs merged. A part's tables go to the reader once the part is parsed.
  *
  * <p>The text may arrive in pieces ({@link #supply}): the parts are cut, read and parsed as their bytes come, so
  * reading a file and parsing its beginning go on at the same time.
@@ -223,8 +225,9 @@ final class ChunkedParse implements ParseThread {
     }
 
     /**
-     * Whether a series of the text may be in more than one place ({@link RepeatedSeries#find}), from the parts'
-     * readings: the caller reads parts too until none is left, then waits for the threads' last ones. Once the
+     * Whether a series of the text may be in more than one part, so that the whole text must be parsed at once
+     * with its runs merged ({@link RepeatedSeries#find(byte[], int, RepeatedSeries.PartCheck[])}), from the parts'
+     * families: the caller reads parts too until none is left, then waits for the threads' last ones. Once the
      * whole text has been {@linkplain #supply supplied}.
      */
     boolean repeats() {
