@@ -740,7 +740,7 @@ public final class ExpositionParser {
         if (watch != null) {
             watch.add(seriesHash());
         }
-        SeriesKey key = new SeriesKey(lastField, data, idStart, idEnd, nameEnd, order);
+        SeriesKey key = new SeriesKey(lastField, fieldUtf8, data, idStart, idEnd, nameEnd, order);
         open = out.startTable(GroupKey.lazy(openSchema.keyColumns(), key), openSchema.columns());
         // the same in every row of the parser's tables: written once per batch, when it is sealed
         open.setConstantUtf8(1, PROMETHEUS_UTF8);
@@ -936,6 +936,8 @@ public final class ExpositionParser {
      */
     static final class SeriesKey implements GroupKey.Source {
         private final String field;
+        /** The field's bytes (a metric name: ASCII), shared by the parser's keys of that name. */
+        private final byte[] fieldUtf8;
         /** The exposition: {@code text[start, end)} is the metric name and labels as written, escapes and all. */
         private final byte[] text;
         private final int start;
@@ -947,8 +949,9 @@ public final class ExpositionParser {
         /** The sorted label values, each as a four-byte length and its UTF-8 bytes: made for equals and hashCode. */
         private byte[] canonical;
 
-        SeriesKey(String field, byte[] text, int start, int end, int nameEnd, int[] order) {
+        SeriesKey(String field, byte[] fieldUtf8, byte[] text, int start, int end, int nameEnd, int[] order) {
             this.field = field;
+            this.fieldUtf8 = fieldUtf8;
             this.text = text;
             this.start = start;
             this.end = end;
@@ -1025,6 +1028,51 @@ public final class ExpositionParser {
                 buf[n++] = c;
             }
             return n == buf.length ? buf : Arrays.copyOf(buf, n);
+        }
+
+        @Override
+        public boolean asciiStrings(byte[][] out) {
+            out[0] = PROMETHEUS_UTF8;
+            out[1] = fieldUtf8;
+            int n = out.length - 2;
+            int i = skip(nameEnd);
+            if (i == end || text[i] != '{') {
+                return true;
+            }
+            i++;
+            for (int w = 0; ; w++) {
+                i = skip(i);
+                if (text[i] == '}') {
+                    return true;
+                }
+                int from = valueStart(i);
+                int to = valueEnd(from);
+                boolean ascii = true;
+                for (int k = from; k < to && ascii; k++) {
+                    ascii = text[k] >= 0 && text[k] != '\\';
+                }
+                if (w < n) {
+                    out[2 + sortedPosition(w)] = ascii ? Arrays.copyOfRange(text, from, to) : null;
+                }
+                i = skip(to + 1);
+                if (text[i] == '}') {
+                    return true;
+                }
+                i++;
+            }
+        }
+
+        /** Where the label written {@code w}-th is in sorted order. */
+        private int sortedPosition(int w) {
+            if (order == null) {
+                return w;
+            }
+            for (int l = 0; l < order.length; l++) {
+                if (order[l] == w) {
+                    return l;
+                }
+            }
+            throw new IllegalStateException("label " + w + " not in the key's order");
         }
 
         @Override

@@ -28,6 +28,37 @@ public final class GroupKey implements Comparable<GroupKey> {
         default Value value(int i) {
             return values().get(i);
         }
+
+        /**
+         * Puts in {@code out[i]} the UTF-8 bytes of value {@code i} when it is a string the source holds as ASCII
+         * bytes (so they are its UTF-8), made without a String, else null; false when the source cannot tell
+         * (then {@code out} is left as it was). The caller must not change the arrays.
+         */
+        default boolean asciiStrings(byte[][] out) {
+            return false;
+        }
+    }
+
+    /**
+     * Value {@code i}: of a lazy key whose values are not made yet, from its source alone (the others stay
+     * unmade).
+     */
+    public Value value(int i) {
+        List<Value> v = values;
+        if (v == null) {
+            Source s = source;
+            if (s != null) {
+                return s.value(i);
+            }
+            v = values;
+        }
+        return v.get(i);
+    }
+
+    /** {@link Source#asciiStrings} of a lazy key whose values are not made yet; else false. */
+    public boolean asciiStrings(byte[][] out) {
+        Source s = source;
+        return s != null && s.asciiStrings(out);
     }
 
     private final List<ColumnMeta> columns;

@@ -48,16 +48,32 @@ public final class KeySet {
     /** The label order of the last column list met (compared as an object: tables of a schema share it). */
     private List<ColumnMeta> lastColumns;
     private int[] lastOrder;
+    /** The UTF-8 of each label of {@link #lastColumns}. */
+    private byte[][] lastLabels;
+    private byte[][] asciiScratch = new byte[8][];
 
     /** Adds {@code key}; false when an equal key was added before. */
     public boolean add(GroupKey key) {
         List<ColumnMeta> columns = key.columns();
         int[] order = order(columns);
-        List<Value> values = key.values();
+        byte[][] ascii = asciiScratch.length == columns.size() ? asciiScratch
+                : (asciiScratch = new byte[columns.size()][]);
+        Arrays.fill(ascii, null);
+        boolean lazy = key.asciiStrings(ascii);
+        List<Value> values = lazy ? null : key.values();
         at = 0;
         for (int i : order) {
             ColumnMeta c = columns.get(i);
-            if (!write(c, values.get(i))) {
+            if (lazy && ascii[i] != null) {
+                // a lazy key's string written as its value would be, without making the value
+                bytes(lastLabels[i]);
+                room(2);
+                scratch[at++] = (byte) c.type().ordinal();
+                scratch[at++] = 1;
+                bytes(ascii[i]);
+                continue;
+            }
+            if (!write(c, lastLabels[i], lazy ? key.value(i) : values.get(i))) {
                 if (others == null) {
                     others = new HashSet<>();
                 }
@@ -85,8 +101,13 @@ public final class KeySet {
         for (int i = 0; i < order.length; i++) {
             order[i] = boxed[i];
         }
+        byte[][] labels = new byte[columns.size()][];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = columns.get(i).label().getBytes(StandardCharsets.UTF_8);
+        }
         lastColumns = columns;
         lastOrder = order;
+        lastLabels = labels;
         return order;
     }
 
@@ -101,8 +122,8 @@ public final class KeySet {
     }
 
     /** Writes a column and its value; false for a value of a kind not written here. */
-    private boolean write(ColumnMeta c, Value v) {
-        bytes(c.label().getBytes(StandardCharsets.UTF_8));
+    private boolean write(ColumnMeta c, byte[] label, Value v) {
+        bytes(label);
         room(2);
         scratch[at++] = (byte) c.type().ordinal();
         if (v instanceof StringValue s) {

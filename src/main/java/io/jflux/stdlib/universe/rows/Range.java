@@ -182,6 +182,10 @@ public final class Range {
             values.set(e, new TimeValue(to));
             return new GroupKey(in.columns(), values);
         }
+        if (s < 0 && e < 0 && in.source() != null) {
+            // the input's values are not made yet (a scrape's): neither are the output's
+            return GroupKey.lazy(withBounds(in.columns(), true, true, keyColumns), new Bounded(in, start, stop));
+        }
         List<Value> values = new ArrayList<>(in.size() + 2);
         if (s < 0) {
             values.add(new TimeValue(start));
@@ -191,6 +195,35 @@ public final class Range {
         }
         values.addAll(in.values());
         return new GroupKey(withBounds(in.columns(), s < 0, e < 0, keyColumns), values);
+    }
+
+    /** The values of a key with the bounds in front of those of a lazy key {@code in}, made when asked for. */
+    private record Bounded(GroupKey in, long start, long stop) implements GroupKey.Source {
+        @Override
+        public List<Value> values() {
+            List<Value> v = new ArrayList<>(in.size() + 2);
+            v.add(new TimeValue(start));
+            v.add(new TimeValue(stop));
+            v.addAll(in.values());
+            return v;
+        }
+
+        @Override
+        public Value value(int i) {
+            return i == 0 ? new TimeValue(start) : i == 1 ? new TimeValue(stop) : in.value(i - 2);
+        }
+
+        @Override
+        public boolean asciiStrings(byte[][] out) {
+            byte[][] inner = new byte[out.length - 2][];
+            if (!in.asciiStrings(inner)) {
+                return false;
+            }
+            out[0] = null;
+            out[1] = null;
+            System.arraycopy(inner, 0, out, 2, inner.length);
+            return true;
+        }
     }
 
     private static FluxTable apply(FluxTable t, GroupKey key, long start, long stop,
