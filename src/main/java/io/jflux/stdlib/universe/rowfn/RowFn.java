@@ -271,6 +271,12 @@ public final class RowFn {
             if (fixedWidth) {
                 return mapInPlace(t, allocator);
             }
+            if (n <= Vec.CHUNK) {
+                FluxTable in = mapWithStringsInPlace(t, allocator);
+                if (in != null) {
+                    return in;
+                }
+            }
             List<FieldVector> vectors = new ArrayList<>(metas.size());
             FieldVector[] outs = new FieldVector[computed.size()];
             try {
@@ -347,6 +353,128 @@ public final class RowFn {
             return extension.view(t, t.key(), columns, from);
         }
 
+        /**
+         * Per string extension vector: the next row to write and where its bytes go (the data end). A vector's
+         * rows are written in order, a table after another, never moved: its buffers are sized when it is made
+         * and never grown, since views of the tables written already may be read meanwhile (on another thread).
+         */
+        private final Map<FieldVector, int[]> stringState = new java.util.IdentityHashMap<>();
+        /** For the string columns' vectors about to be made: bytes a row, from the table that makes them. */
+        private int[] stringBytesPerRow;
+        private byte[][][] stringBytes;
+
+        /**
+         * {@link #mapInPlace} for a mapper with string results, for a table of at most one chunk: its computed
+         * strings go into string vectors per batch as well, after the rows of the batch's tables computed
+         * before (rows skipped in between are empty strings no view shows), when they come in row order and fit
+         * the room the vector was made with; else null (the caller copies the table).
+         */
+        private FluxTable mapWithStringsInPlace(FluxTable t, BufferAllocator allocator) {
+            int n = t.rowCount();
+            frame.table = t;
+            frame.from = 0;
+            frame.n = n;
+            try {
+                for (Vec v : computed) {
+                    v.eval(frame, null);
+                }
+            } finally {
+                frame.table = null;
+            }
+            int k = computed.size();
+            if (stringBytes == null) {
+                stringBytes = new byte[k][][];
+                stringBytesPerRow = new int[k];
+            }
+            for (int j = 0; j < k; j++) {
+                Vec v = computed.get(j);
+                if (v.type != ColumnType.STRING) {
+                    continue;
+                }
+                byte[][] bytes = stringBytes[j] == null ? (stringBytes[j] = new byte[Vec.CHUNK][]) : stringBytes[j];
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    bytes[i] = v.nulls[i] ? null : v.strings[i].getBytes(StandardCharsets.UTF_8);
+                    total += bytes[i] == null ? 0 : bytes[i].length;
+                }
+                // room for twice the bytes a row of this table has, at least 16
+                stringBytesPerRow[j] = (int) Math.min(1 << 16, Math.max(16, 2 * ((total + n - 1) / n)));
+            }
+            if (extension == null) {
+                extension = new BatchExtension(k, (c, rows) -> {
+                    Vec v = computed.get(c);
+                    FieldVector out = Vectors.newVector(v.type, "", allocator);
+                    try {
+                        if (v.type == ColumnType.STRING) {
+                            ((VarCharVector) out).allocateNew((long) Math.max(rows, 1) * stringBytesPerRow[c],
+                                    Math.max(rows, 1));
+                        } else {
+                            Vectors.allocate(out, rows);
+                        }
+                        out.setValueCount(rows);
+                    } catch (RuntimeException e) {
+                        out.close();
+                        throw e;
+                    }
+                    if (v.type == ColumnType.STRING) {
+                        if (stringState.size() > 64) {
+                            stringState.clear(); // those vectors' tables are copied from now on
+                        }
+                        stringState.put(out, new int[] {0, 0});
+                    }
+                    return out;
+                });
+            }
+            FieldVector[] outs = new FieldVector[k];
+            int at = t.offset();
+            for (int j = 0; j < k; j++) {
+                outs[j] = extension.vector(t, j);
+                if (computed.get(j).type == ColumnType.STRING) {
+                    int[] state = stringState.get(outs[j]);
+                    if (state == null || at < state[0]) {
+                        return null; // rows out of order, or a vector whose state was let go
+                    }
+                    long total = 0;
+                    for (int i = 0; i < n; i++) {
+                        total += stringBytes[j][i] == null ? 0 : stringBytes[j][i].length;
+                    }
+                    if (state[1] + total > ((VarCharVector) outs[j]).getDataBuffer().capacity()) {
+                        return null; // no room left: never grown (see stringState)
+                    }
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                Vec v = computed.get(j);
+                if (v.type != ColumnType.STRING) {
+                    write(v, outs[j], at, n);
+                    continue;
+                }
+                VarCharVector out = (VarCharVector) outs[j];
+                int[] state = stringState.get(out);
+                org.apache.arrow.memory.ArrowBuf offsets = out.getOffsetBuffer();
+                org.apache.arrow.memory.ArrowBuf data = out.getDataBuffer();
+                org.apache.arrow.memory.ArrowBuf validity = out.getValidityBuffer();
+                int end = state[1];
+                // rows skipped since the last table written are empty strings (no view shows them)
+                for (int r = state[0]; r <= at; r++) {
+                    offsets.setInt((long) r * 4, end);
+                }
+                for (int i = 0; i < n; i++) {
+                    byte[] b = stringBytes[j][i];
+                    if (b != null) {
+                        data.setBytes(end, b, 0, b.length);
+                        end += b.length;
+                        org.apache.arrow.vector.BitVectorHelper.setBit(validity, at + i);
+                    }
+                    offsets.setInt((long) (at + i + 1) * 4, end);
+                    stringBytes[j][i] = null;
+                }
+                state[0] = at + n;
+                state[1] = end;
+            }
+            return extension.view(t, t.key(), columns, from);
+        }
+
         @Override
         public boolean vectorized() {
             return true;
@@ -354,6 +482,7 @@ public final class RowFn {
 
         @Override
         public void close() {
+            stringState.clear();
             if (extension != null) {
                 extension.close();
                 extension = null;
