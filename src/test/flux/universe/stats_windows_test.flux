@@ -105,3 +105,30 @@ testcase aggregate_window_sums_each_window_at_its_stop {
 
     testing.diff(got: got, want: want)
 }
+
+// Without empty windows the tables keep the range's bounds, as Flux's window(every: inf) gives them, not those of
+// the windows that have rows.
+testcase aggregate_window_without_empty_windows_keeps_the_range_bounds {
+    want =
+        csv.from(
+            csv:
+                "
+#group,false,false,true,true,false,false,true
+#datatype,string,long,dateTime:RFC3339,dateTime:RFC3339,dateTime:RFC3339,long,string
+#default,_result,,,,,,
+,result,table,_start,_stop,_time,_value,tag
+,,0,2020-12-31T23:59:00Z,2021-01-01T00:02:00Z,2021-01-01T00:00:20Z,8,t1
+,,0,2020-12-31T23:59:00Z,2021-01-01T00:02:00Z,2021-01-01T00:00:40Z,24,t1
+,,0,2020-12-31T23:59:00Z,2021-01-01T00:02:00Z,2021-01-01T00:01:00Z,19,t1
+,,1,2020-12-31T23:59:00Z,2021-01-01T00:02:00Z,2021-01-01T00:00:20Z,23,t2
+,,1,2020-12-31T23:59:00Z,2021-01-01T00:02:00Z,2021-01-01T00:00:40Z,16,t2
+,,1,2020-12-31T23:59:00Z,2021-01-01T00:02:00Z,2021-01-01T00:01:00Z,14,t2
+",
+        )
+    got =
+        data
+            |> range(start: 2020-12-31T23:59:00Z, stop: 2021-01-01T00:02:00Z)
+            |> aggregateWindow(every: 20s, fn: sum, createEmpty: false)
+
+    testing.diff(got: got, want: want)
+}

@@ -86,6 +86,10 @@ public final class BuiltinFunction implements FunctionValue {
         }
         Arguments checked = new Arguments(name, bound, spans, null, args.callSite());
         Value result = impl.call(checked, interpreter);
+        if (result instanceof io.jflux.table.StreamValue out && bound.get("tables") instanceof io.jflux.table.StreamValue in) {
+            // the data's time bounds pass down the pipe, as Flux's planner finds the range upstream
+            result = out.boundsFrom(in);
+        }
         return result instanceof Located l ? l.locatedAt(args.callSite()) : result;
     }
 

@@ -15,14 +15,36 @@ public final class StreamValue implements Value, Located {
 
     private final Function<TableContext, TableStream> plan;
     private final String yieldName;
+    /**
+     * The time bounds of the data, {start, stop}, as Flux's planner knows them from the nearest {@code range}
+     * upstream ({@link #withBounds}; a builtin's output stream takes its {@code tables} input's); null when none
+     * is known.
+     */
+    private final long[] bounds;
 
     public StreamValue(Function<TableContext, TableStream> plan) {
-        this(plan, null);
+        this(plan, null, null);
     }
 
-    private StreamValue(Function<TableContext, TableStream> plan, String yieldName) {
+    private StreamValue(Function<TableContext, TableStream> plan, String yieldName, long[] bounds) {
         this.plan = plan;
         this.yieldName = yieldName;
+        this.bounds = bounds;
+    }
+
+    /** This stream, its data known to lie in {@code [start, stop)} (what {@code range} tells). */
+    public StreamValue withBounds(long start, long stop) {
+        return new StreamValue(plan, yieldName, new long[] {start, stop});
+    }
+
+    /** The bounds {@link #withBounds} gave, {start, stop}, or null. */
+    public long[] bounds() {
+        return bounds == null ? null : bounds.clone();
+    }
+
+    /** This stream with {@code from}'s bounds when it has none of its own. */
+    public StreamValue boundsFrom(StreamValue from) {
+        return bounds != null || from.bounds == null ? this : new StreamValue(plan, yieldName, from.bounds);
     }
 
     /** Opens the stream: the caller owns it and must close it. */
@@ -36,7 +58,7 @@ public final class StreamValue implements Value, Located {
     }
 
     public StreamValue yielded(String name) {
-        return new StreamValue(plan, name);
+        return new StreamValue(plan, name, bounds);
     }
 
     /**
@@ -68,7 +90,7 @@ public final class StreamValue implements Value, Located {
                     stream.close();
                 }
             };
-        }, yieldName);
+        }, yieldName, bounds);
     }
 
     @Override

@@ -174,8 +174,9 @@ final class Aggregates {
                 a.string("timeColumn"), a.string("startColumn"), a.string("stopColumn"), a.bool("createEmpty"),
                 span);
         StreamValue input = Streams.stream(a, "tables");
+        long[] bounds = input.bounds();
         return new StreamValue(ctx -> new Materialized(input.open(ctx), ctx,
-                (c, tables) -> Windows.window(c, tables, spec, span)));
+                (c, tables) -> Windows.window(c, tables, spec, bounds, span)));
     }
 
     /**

@@ -162,7 +162,12 @@ final class Windows {
      */
     private record Shape(List<ColumnMeta> columns, int startIdx, int stopIdx, int timeIdx, int[] identity) {}
 
-    static List<FluxTable> window(TableContext ctx, List<FluxTable> inputs, Spec spec, Span span) {
+    /**
+     * The tables of {@code inputs} put in windows. {@code planBounds}, when not null, are the data's bounds as the
+     * nearest {@code range} upstream set them ({start, stop}): as in Flux, {@code every: inf} puts every row in that
+     * one window. Otherwise, and for other windows, the bounds are those of the tables' start and stop columns.
+     */
+    static List<FluxTable> window(TableContext ctx, List<FluxTable> inputs, Spec spec, long[] planBounds, Span span) {
         Map<List<ColumnMeta>, Shape> shapes = new java.util.IdentityHashMap<>();
         io.jflux.table.RecentShapes<KeyColumns> keyShapes = new io.jflux.table.RecentShapes<>(4);
         Map<GroupKey, long[]> bounds = new HashMap<>();
@@ -178,7 +183,8 @@ final class Windows {
         Map<GroupKey, Out> outs = new LinkedHashMap<>();
         for (int i = 0; i < baseKeys.length; i++) {
             FluxTable t = inputs.get(i);
-            long[] b = baseKeys[i] == null ? null : bounds.get(baseKeys[i]);
+            long[] b = spec.infinite() && planBounds != null ? planBounds
+                    : baseKeys[i] == null ? null : bounds.get(baseKeys[i]);
             Shape shape = shapes.get(t.columns());
             if (shape == null) {
                 shape = shape(t, spec, span);

@@ -46,6 +46,11 @@ public final class Range {
         if (start >= stop) {
             throw a.error("cannot query an empty range");
         }
+        // what follows knows the data's time bounds (window() puts every row of every: inf in them): these, within
+        // those of a range before
+        long[] before = input.bounds();
+        long from = before == null ? start : Math.max(start, before[0]);
+        long to = before == null ? stop : Math.min(stop, before[1]);
         return new StreamValue(ctx -> {
             KeySet seen = new KeySet();
             BatchExtension bounds = new BatchExtension(2, (i, rows) -> Vectors.constant(ColumnType.TIME,
@@ -68,7 +73,7 @@ public final class Range {
                     throw e.at(a.callSite());
                 }
             }), bounds::close);
-        });
+        }).withBounds(from, to);
     }
 
     private static final ColumnMeta START = new ColumnMeta("_start", ColumnType.TIME);
