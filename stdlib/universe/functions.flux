@@ -18,6 +18,7 @@ window = (
     startColumn="_start",
     stopColumn="_stop",
     createEmpty=false,
+    location=location,
 ) =>
     tables
         |> _window(
@@ -28,6 +29,7 @@ window = (
             startColumn: startColumn,
             stopColumn: stopColumn,
             createEmpty: createEmpty,
+            location: location,
         )
 
 // _fillEmpty fills empty tables when createEmpty is true.
@@ -44,10 +46,11 @@ aggregateWindow = (
     timeSrc="_stop",
     timeDst="_time",
     createEmpty=true,
+    location=location,
     tables=<-,
 ) =>
     tables
-        |> window(every: every, period: period, offset: offset, createEmpty: createEmpty)
+        |> window(every: every, period: period, offset: offset, createEmpty: createEmpty, location: location)
         |> fn(column: column)
         |> _fillEmpty(createEmpty: createEmpty)
         |> duplicate(column: timeSrc, as: timeDst)

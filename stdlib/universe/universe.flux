@@ -2,6 +2,7 @@
 package universe
 
 import "system"
+import "timezone"
 
 builtin true : bool
 builtin false : bool
@@ -30,6 +31,9 @@ builtin die : (msg: string) => A
 
 // now returns the time the execution started, or the time set with `option now` or `jflux run --now`.
 option now = system.time
+
+// location is where window and aggregateWindow align their windows by default (timezone.utc).
+option location = timezone.utc
 
 // yield names a stream of tables as a result of the script.
 builtin yield : (<-tables: stream[A], ?name: string) => stream[A]
@@ -168,6 +172,7 @@ builtin _window : (
         startColumn: string,
         stopColumn: string,
         createEmpty: bool,
+        location: {zone: string, offset: duration},
     ) => stream[B]
     where
     A: Record,

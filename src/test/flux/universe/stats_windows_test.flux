@@ -2,6 +2,7 @@ package universe_test
 
 import "csv"
 import "testing"
+import "timezone"
 
 // Two series of ints, one table per tag.
 data =
@@ -129,6 +130,32 @@ testcase aggregate_window_without_empty_windows_keeps_the_range_bounds {
         data
             |> range(start: 2020-12-31T23:59:00Z, stop: 2021-01-01T00:02:00Z)
             |> aggregateWindow(every: 20s, fn: sum, createEmpty: false)
+
+    testing.diff(got: got, want: want)
+}
+
+// A location with a fixed offset aligns the windows to its clock: a day starts at 05:00 UTC five hours west.
+testcase aggregate_window_in_a_fixed_location {
+    want =
+        csv.from(
+            csv:
+                "
+#group,false,false,true,true,false,false,true
+#datatype,string,long,dateTime:RFC3339,dateTime:RFC3339,dateTime:RFC3339,long,string
+#default,_result,,,,,,
+,result,table,_start,_stop,_time,_value,tag
+,,0,2020-12-31T00:00:00Z,2021-01-02T00:00:00Z,2020-12-31T05:00:00Z,,t1
+,,0,2020-12-31T00:00:00Z,2021-01-02T00:00:00Z,2021-01-01T05:00:00Z,51,t1
+,,0,2020-12-31T00:00:00Z,2021-01-02T00:00:00Z,2021-01-02T00:00:00Z,,t1
+,,1,2020-12-31T00:00:00Z,2021-01-02T00:00:00Z,2020-12-31T05:00:00Z,,t2
+,,1,2020-12-31T00:00:00Z,2021-01-02T00:00:00Z,2021-01-01T05:00:00Z,53,t2
+,,1,2020-12-31T00:00:00Z,2021-01-02T00:00:00Z,2021-01-02T00:00:00Z,,t2
+",
+        )
+    got =
+        data
+            |> range(start: 2020-12-31T00:00:00Z, stop: 2021-01-02T00:00:00Z)
+            |> aggregateWindow(every: 1d, fn: sum, location: timezone.fixed(offset: -5h))
 
     testing.diff(got: got, want: want)
 }

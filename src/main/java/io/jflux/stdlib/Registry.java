@@ -37,6 +37,7 @@ public final class Registry implements PackageLoader {
         STANDARD.put("strings", io.jflux.stdlib.strings.StringsPackage::new);
         STANDARD.put("regexp", io.jflux.stdlib.regexp.RegexpPackage::new);
         STANDARD.put("math", io.jflux.stdlib.math.MathPackage::new);
+        STANDARD.put("timezone", null);
         STANDARD.put("testing", io.jflux.stdlib.testing.TestingPackage::new);
         STANDARD.put("influxdata/influxdb", io.jflux.stdlib.influxdata.influxdb.InfluxdbPackage::new);
         STANDARD.put("experimental/prometheus", io.jflux.stdlib.experimental.prometheus.PrometheusPackage::new);

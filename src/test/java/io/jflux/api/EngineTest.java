@@ -271,10 +271,10 @@ class EngineTest {
         Engine extended = plain.withPackage("acme/greet", "package greet\nhello = \"hi\"", null);
         assertEquals(new StringValue("hi"), run(extended, "import \"acme/greet\"\ngreet.hello"));
         FluxException e = assertThrows(FluxException.class, () -> run(plain, "import \"acme/greet\"\ngreet.hello"));
-        assertEquals("error @1:8-1:20: package \"acme/greet\" not found; available packages: array, csv, experimental/prometheus, influxdata/influxdb, math, regexp, strings, system, testing", e.headline());
+        assertEquals("error @1:8-1:20: package \"acme/greet\" not found; available packages: array, csv, experimental/prometheus, influxdata/influxdb, math, regexp, strings, system, testing, timezone", e.headline());
         assertEquals(ErrorCode.NOT_FOUND, e.code());
         e = assertThrows(FluxException.class, () -> run(extended, "import \"nope\""));
-        assertEquals("error @1:8-1:14: package \"nope\" not found; available packages: acme/greet, array, csv, experimental/prometheus, influxdata/influxdb, math, regexp, strings, system, testing",
+        assertEquals("error @1:8-1:14: package \"nope\" not found; available packages: acme/greet, array, csv, experimental/prometheus, influxdata/influxdb, math, regexp, strings, system, testing, timezone",
                 e.headline());
     }
 

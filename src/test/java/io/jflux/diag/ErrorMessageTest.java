@@ -59,7 +59,7 @@ class ErrorMessageTest {
                 row("a.b", "error @1:1-1:2: undefined identifier a"),
                 row("x = 1\nx = 2",
                         "error @2:1-2:2: variable x is already defined in this scope (variables cannot be reassigned)"),
-                row("import \"nope\"", "error @1:8-1:14: package \"nope\" not found; available packages: array, csv, experimental/prometheus, influxdata/influxdb, math, regexp, strings, system, testing"),
+                row("import \"nope\"", "error @1:8-1:14: package \"nope\" not found; available packages: array, csv, experimental/prometheus, influxdata/influxdb, math, regexp, strings, system, testing, timezone"),
                 row("import \"system\"\nsystem.nope", "error @2:8-2:12: package system has no member nope"),
                 row("import \"system\"\noption system.nope = 1", "error @2:15-2:19: package system has no option nope"),
                 row("x = 1\noption x.y = 2", "error @2:8-2:9: x is not an imported package"),
@@ -323,7 +323,7 @@ class ErrorMessageTest {
     @Test
     void renderUnknownImport() {
         assertEquals("""
-                error @1:8-1:14: package "nope" not found; available packages: array, csv, experimental/prometheus, influxdata/influxdb, math, regexp, strings, system, testing
+                error @1:8-1:14: package "nope" not found; available packages: array, csv, experimental/prometheus, influxdata/influxdb, math, regexp, strings, system, testing, timezone
                  1 | import "nope"
                    |        ^^^^^^
                 """, render("import \"nope\""));

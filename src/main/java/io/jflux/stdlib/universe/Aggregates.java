@@ -170,13 +170,48 @@ final class Aggregates {
     /** {@code _window}, which {@code window} (written in Flux) calls with every parameter given. */
     private static Value window(Arguments a) {
         Span span = a.callSite();
-        Windows.Spec spec = Windows.spec(a.duration("every"), a.duration("period"), a.duration("offset"),
+        Windows.Spec spec = Windows.spec(a.duration("every"), a.duration("period"), locatedOffset(a, span),
                 a.string("timeColumn"), a.string("startColumn"), a.string("stopColumn"), a.bool("createEmpty"),
                 span);
         StreamValue input = Streams.stream(a, "tables");
         long[] bounds = input.bounds();
         return new StreamValue(ctx -> new Materialized(input.open(ctx), ctx,
                 (c, tables) -> Windows.window(c, tables, spec, bounds, span)));
+    }
+
+    /**
+     * The windows' offset from UTC's alignment: as Flux aligns windows in the clock of {@code location}, a location
+     * {@code offset} ahead of UTC moves every window boundary back by it (a day's window starts at that clock's
+     * midnight). A named zone whose offset never changes counts as that fixed offset; one that changes it
+     * (daylight saving time) is an error rather than windows misaligned for part of the year.
+     */
+    private static DurationValue locatedOffset(Arguments a, Span span) {
+        DurationValue offset = a.duration("offset");
+        io.jflux.eval.RecordValue location = a.record("location");
+        Value zone = location.get("zone");
+        Value shift = location.get("offset");
+        String name = zone instanceof io.jflux.eval.StringValue s ? s.value() : "UTC";
+        long nanos = 0;
+        if (shift instanceof DurationValue d) {
+            if (d.months() != 0) {
+                throw TableOps.error("window: the offset of a location must be a fixed duration, not months", span);
+            }
+            nanos = d.nanos();
+        }
+        if (!name.isEmpty() && !name.equals("UTC")) {
+            java.time.ZoneId id;
+            try {
+                id = java.time.ZoneId.of(name);
+            } catch (java.time.DateTimeException e) {
+                throw TableOps.error("window: unknown time zone \"" + name + "\"", span);
+            }
+            if (!id.getRules().isFixedOffset()) {
+                throw TableOps.error("window: time zone \"" + name + "\" changes its offset (daylight saving time),"
+                        + " which jflux does not align windows to; use timezone.fixed(offset:)", span);
+            }
+            nanos += id.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() * 1_000_000_000L;
+        }
+        return nanos == 0 ? offset : new DurationValue(offset.months(), offset.nanos() - nanos);
     }
 
     /**
