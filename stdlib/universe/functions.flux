@@ -154,3 +154,12 @@ timedMovingAverage = (every, period, column="_value", tables=<-) =>
         |> mean(column: column)
         |> duplicate(column: "_stop", as: "_time")
         |> window(every: inf)
+
+// toString, toInt, toUInt, toFloat, toBool and toTime convert each row's _value with the conversion function of
+// the same type (a null stays null).
+toString = (tables=<-) => tables |> map(fn: (r) => ({r with _value: string(v: r._value)}))
+toInt = (tables=<-) => tables |> map(fn: (r) => ({r with _value: int(v: r._value)}))
+toUInt = (tables=<-) => tables |> map(fn: (r) => ({r with _value: uint(v: r._value)}))
+toFloat = (tables=<-) => tables |> map(fn: (r) => ({r with _value: float(v: r._value)}))
+toBool = (tables=<-) => tables |> map(fn: (r) => ({r with _value: bool(v: r._value)}))
+toTime = (tables=<-) => tables |> map(fn: (r) => ({r with _value: time(v: r._value)}))
