@@ -182,6 +182,11 @@ builtin _window : (
 builtin _fillEmptyTables : (<-tables: stream[A]) => stream[A] where A: Record
 
 // difference gives the difference between each value of columns and the previous non-null one.
+// movingAverage gives, from the n-th row of each table on, the mean of the non-null _value of that row and the
+// n - 1 before it (a float; null when all are null); a table of fewer than n rows gives one row, its last, with
+// the mean of all its values.
+builtin movingAverage : (<-tables: stream[A], n: int) => stream[B] where A: Record, B: Record
+
 builtin difference : (
         <-tables: stream[T],
         ?nonNegative: bool,

@@ -47,6 +47,7 @@ final class Aggregates {
             .function("_window", (a, in) -> window(a))
             .function("_fillEmptyTables", (a, in) -> fillEmpty(a))
             .function("difference", (a, in) -> difference(a))
+            .function("movingAverage", (a, in) -> movingAverage(a))
             .function("derivative", (a, in) -> derivative(a))
             .function("cumulativeSum", (a, in) -> cumulativeSum(a))
             .function("elapsed", (a, in) -> elapsed(a));
@@ -238,6 +239,16 @@ final class Aggregates {
             }
         }
         out.endTable();
+    }
+
+    private static Value movingAverage(Arguments a) {
+        long n = a.integer("n");
+        Span span = a.callSite();
+        if (n <= 0) {
+            throw TableOps.error("cannot take moving average with a period of " + n + " (must be greater than 0)",
+                    span);
+        }
+        return Streams.perTable(Streams.stream(a, "tables"), (ctx, t) -> RowDeltas.movingAverage(ctx, t, n, span));
     }
 
     private static Value difference(Arguments a) {

@@ -25,6 +25,74 @@ final class RowDeltas {
      * {@code difference}: each listed int or uint column becomes an int column (a float column stays float) of
      * differences from the last non-null value before the row; the first row is dropped unless {@code keepFirst}.
      */
+    /**
+     * {@code movingAverage(n:)} of one table: from row {@code n - 1} on, each row with {@code _value} the mean of
+     * the non-null values of it and the {@code n - 1} rows before (null when there are none); a table of fewer
+     * than {@code n} rows gives its last row with the mean of all its values (NaN when all are null, as Flux's
+     * 0/0); an empty table gives an empty one.
+     */
+    static FluxTable movingAverage(TableContext ctx, FluxTable t, long n, Span span) {
+        int vc = t.columnIndex("_value");
+        if (vc < 0) {
+            throw TableOps.error("cannot find _value column", span);
+        }
+        ColumnType type = t.column(vc).type();
+        if (!TableOps.numeric(type)) {
+            throw TableOps.error("cannot take moving average of column _value (type " + type.fluxName() + ")", span);
+        }
+        int rows = t.rowCount();
+        FieldVector v = t.vector(vc);
+        int off = t.offset();
+        try (TableBuilder b = new TableBuilder(ctx.allocator(), t.key())) {
+            int first = rows == 0 ? 0 : (int) Math.min(n - 1, rows - 1);
+            for (int c = 0; c < t.columnCount(); c++) {
+                ColumnMeta meta = t.column(c);
+                if (c != vc) {
+                    int bc = b.addColumn(meta);
+                    TableOps.copyRange(b, bc, t, c, first, rows - first);
+                    continue;
+                }
+                int bc = b.addColumn(new ColumnMeta(meta.label(), ColumnType.FLOAT));
+                double sum = 0;
+                int count = 0;
+                // as Flux sums: a value is added, the mean given, then the oldest value of the window let go
+                for (int r = 0; r < rows; r++) {
+                    if (!v.isNull(off + r)) {
+                        sum += number(v, off + r, type);
+                        count++;
+                    }
+                    if (r >= first) {
+                        if (count > 0) {
+                            b.appendDouble(bc, sum / count);
+                        } else if (rows < n) {
+                            b.appendDouble(bc, Double.NaN);
+                        } else {
+                            b.appendNull(bc);
+                        }
+                    }
+                    long oldest = r + 1 - n;
+                    if (oldest >= 0 && !v.isNull(off + (int) oldest)) {
+                        sum -= number(v, off + (int) oldest, type);
+                        count--;
+                    }
+                }
+            }
+            return b.build();
+        }
+    }
+
+    /** Cell {@code i} of a float, int or uint vector as a float. */
+    private static double number(FieldVector v, int i, ColumnType type) {
+        if (type == ColumnType.FLOAT) {
+            return TableOps.doubleAt(v, i);
+        }
+        long x = TableOps.longAt(v, i);
+        if (type == ColumnType.UINT && x < 0) {
+            return (double) (x >>> 1) * 2.0 + (x & 1);
+        }
+        return x;
+    }
+
     static FluxTable difference(TableContext ctx, FluxTable t, DifferenceSpec spec, Span span) {
         int n = t.rowCount();
         int first = spec.keepFirst() ? 0 : Math.min(1, n);
