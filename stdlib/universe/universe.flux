@@ -187,6 +187,22 @@ builtin _fillEmptyTables : (<-tables: stream[A]) => stream[A] where A: Record
 // the mean of all its values.
 builtin movingAverage : (<-tables: stream[A], n: int) => stream[B] where A: Record, B: Record
 
+// histogramQuantile gives the quantile of each table of cumulative histogram buckets (a float upper bound in
+// upperBoundColumn, a float count in countColumn), interpolated linearly within its bucket (from minValue below
+// the lowest one): one row of the key columns and valueColumn.
+builtin histogramQuantile : (
+        <-tables: stream[A],
+        quantile: float,
+        ?countColumn: string,
+        ?upperBoundColumn: string,
+        ?valueColumn: string,
+        ?minValue: float,
+        ?onNonmonotonic: string,
+    ) => stream[B]
+    where
+    A: Record,
+    B: Record
+
 builtin difference : (
         <-tables: stream[T],
         ?nonNegative: bool,
