@@ -203,6 +203,13 @@ builtin histogramQuantile : (
     A: Record,
     B: Record
 
+// findRecord gives row idx of the first table whose group key fn accepts, as a record ({} when no table does).
+builtin findRecord : (<-tables: stream[A], fn: (key: B) => bool, idx: int) => A where A: Record, B: Record
+
+// findColumn gives the values of column in the first table whose group key fn accepts ([] when no table does or
+// it has no such column).
+builtin findColumn : (<-tables: stream[A], fn: (key: B) => bool, column: string) => [C] where A: Record, B: Record
+
 builtin difference : (
         <-tables: stream[T],
         ?nonNegative: bool,

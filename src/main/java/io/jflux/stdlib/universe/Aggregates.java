@@ -48,6 +48,8 @@ final class Aggregates {
             .function("_fillEmptyTables", (a, in) -> fillEmpty(a))
             .function("difference", (a, in) -> difference(a))
             .function("movingAverage", (a, in) -> movingAverage(a))
+            .function("findRecord", Finds::findRecord)
+            .function("findColumn", Finds::findColumn)
             .function("histogramQuantile", (a, in) -> Histograms.quantile(a, new Histograms.Spec("histogramQuantile",
                     a.string("countColumn", "_value"), a.string("upperBoundColumn", "le"),
                     a.string("valueColumn", "_value"), a.floating("minValue", 0.0))))
