@@ -163,3 +163,11 @@ toUInt = (tables=<-) => tables |> map(fn: (r) => ({r with _value: uint(v: r._val
 toFloat = (tables=<-) => tables |> map(fn: (r) => ({r with _value: float(v: r._value)}))
 toBool = (tables=<-) => tables |> map(fn: (r) => ({r with _value: bool(v: r._value)}))
 toTime = (tables=<-) => tables |> map(fn: (r) => ({r with _value: time(v: r._value)}))
+
+// stateCount adds to each row, in column, how many rows in a row fn has held for (-1 where it does not).
+stateCount = (fn, column="stateCount", tables=<-) => tables |> stateTracking(countColumn: column, fn: fn)
+
+// stateDuration adds to each row, in column, how long (in unit) fn has held since the first row of the run it
+// is in (-1 where it does not).
+stateDuration = (fn, column="stateDuration", timeColumn="_time", unit=1s, tables=<-) =>
+    tables |> stateTracking(durationColumn: column, timeColumn: timeColumn, fn: fn, durationUnit: unit)

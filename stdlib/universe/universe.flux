@@ -210,6 +210,20 @@ builtin findRecord : (<-tables: stream[A], fn: (key: B) => bool, idx: int) => A 
 // it has no such column).
 builtin findColumn : (<-tables: stream[A], fn: (key: B) => bool, column: string) => [C] where A: Record, B: Record
 
+// stateTracking adds to each row, in countColumn, how many rows in a row fn has held for (-1 where it does not)
+// and, in durationColumn, for how long in durationUnit since the first of them (-1 where it does not).
+builtin stateTracking : (
+        <-tables: stream[A],
+        fn: (r: A) => bool,
+        ?countColumn: string,
+        ?durationColumn: string,
+        ?durationUnit: duration,
+        ?timeColumn: string,
+    ) => stream[B]
+    where
+    A: Record,
+    B: Record
+
 builtin difference : (
         <-tables: stream[T],
         ?nonNegative: bool,

@@ -49,6 +49,7 @@ final class Aggregates {
             .function("difference", (a, in) -> difference(a))
             .function("movingAverage", (a, in) -> movingAverage(a))
             .function("findRecord", Finds::findRecord)
+            .function("stateTracking", (a, in) -> StateTracking.stateTracking(a))
             .function("findColumn", Finds::findColumn)
             .function("histogramQuantile", (a, in) -> Histograms.quantile(a, new Histograms.Spec("histogramQuantile",
                     a.string("countColumn", "_value"), a.string("upperBoundColumn", "le"),
