@@ -200,15 +200,14 @@ public final class ExpositionParser {
      * small. Reused from part to part.
      */
     public static final class SeriesWatch {
-        private long[] table = new long[1 << 8];
-        private int[] taken = new int[1 << 7];
-        private int size;
+        /** The hashes of the series of the family being read. */
+        private final RepeatedSeries.Lines series = new RepeatedSeries.Lines();
         private boolean repeated;
         private final java.util.Set<String> families = new java.util.HashSet<>();
 
         /** Forgets every series and family. */
         public void reset() {
-            clear();
+            series.clear();
             families.clear();
             repeated = false;
         }
@@ -220,59 +219,16 @@ public final class ExpositionParser {
 
         /** The lines of family {@code name} start. */
         void family(String name) {
-            clear();
+            series.clear();
             if (!families.add(name)) {
                 repeated = true;
             }
         }
 
-        private void clear() {
-            long[] t = table;
-            for (int k = 0; k < size; k++) {
-                t[taken[k]] = 0;
-            }
-            size = 0;
-        }
-
         void add(long h) {
-            if (h == 0) {
-                h = 1;
+            if (series.add(h)) {
+                repeated = true;
             }
-            long[] t = table;
-            int mask = t.length - 1;
-            int k = (int) (h ^ h >>> 32) & mask;
-            long at;
-            while ((at = t[k]) != 0) {
-                if (at == h) {
-                    repeated = true;
-                    return;
-                }
-                k = (k + 1) & mask;
-            }
-            t[k] = h;
-            if (size == taken.length) {
-                taken = Arrays.copyOf(taken, size * 2);
-            }
-            taken[size++] = k;
-            if (size * 2 > t.length) {
-                grow();
-            }
-        }
-
-        private void grow() {
-            long[] old = table;
-            long[] t = new long[old.length * 2];
-            int mask = t.length - 1;
-            for (int s = 0; s < size; s++) {
-                long h = old[taken[s]];
-                int k = (int) (h ^ h >>> 32) & mask;
-                while (t[k] != 0) {
-                    k = (k + 1) & mask;
-                }
-                t[k] = h;
-                taken[s] = k;
-            }
-            table = t;
         }
     }
 

@@ -218,9 +218,10 @@ public final class RepeatedSeries {
 
     /**
      * A set of line hashes: pairs (hash, offset of the line) in open addressing, hash 0 marking a free slot, and the
-     * slots taken, so that emptying it costs what was put in.
+     * slots taken, so that emptying it costs what was put in. Also the set of series hashes of a part's parser
+     * ({@link ExpositionParser.SeriesWatch}, through {@link #add}).
      */
-    private static final class Lines {
+    static final class Lines {
         long[] table = new long[2 * 64];
         int[] taken = new int[32];
         int size;
@@ -230,6 +231,24 @@ public final class RepeatedSeries {
                 table[2 * taken[k]] = 0;
             }
             size = 0;
+        }
+
+        /** Adds hash {@code h} (offset 0); true when it was there already. */
+        boolean add(long h) {
+            if (h == 0) {
+                h = 1;
+            }
+            int mask = (table.length >> 1) - 1;
+            int k = (int) (h ^ (h >>> 32)) & mask;
+            long at;
+            while ((at = table[2 * k]) != 0) {
+                if (at == h) {
+                    return true;
+                }
+                k = (k + 1) & mask;
+            }
+            put(k, h, 0);
+            return false;
         }
 
         void put(int slot, long h, int line) {

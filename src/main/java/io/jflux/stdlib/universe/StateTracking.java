@@ -8,6 +8,7 @@ import io.jflux.eval.FunctionValue;
 import io.jflux.eval.Value;
 import io.jflux.stdlib.Streams;
 import io.jflux.stdlib.universe.rowfn.RowFn;
+import io.jflux.stdlib.universe.rows.RowStreams;
 import io.jflux.syntax.Span;
 import io.jflux.table.ColumnMeta;
 import io.jflux.table.ColumnType;
@@ -15,6 +16,7 @@ import io.jflux.table.FluxTable;
 import io.jflux.table.StreamValue;
 import io.jflux.table.TableBuilder;
 import io.jflux.table.TableContext;
+import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -40,9 +42,9 @@ final class StateTracking {
         return new StreamValue(ctx -> {
             RowFn rows = new RowFn(fn, ctx.interpreter(), "stateTracking");
             int[][] sel = {new int[0]};
-            return io.jflux.stdlib.universe.rows.RowStreams.flatMap(input.open(ctx), t -> {
+            return RowStreams.flatMap(input.open(ctx), t -> {
                 try {
-                    return java.util.List.of(table(ctx, t, rows, sel, countColumn, durationColumn, unit.nanos(),
+                    return List.of(table(ctx, t, rows, sel, countColumn, durationColumn, unit.nanos(),
                             timeColumn, span));
                 } catch (FluxException e) {
                     throw e.at(span);

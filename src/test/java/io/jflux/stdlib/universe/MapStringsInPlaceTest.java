@@ -20,6 +20,11 @@ class MapStringsInPlaceTest {
     @TempDir
     Path dir;
 
+    /** A script's first lines: the scrape of {@link #exposition}. */
+    private String scrape() throws Exception {
+        return "import \"experimental/prometheus\"\nprometheus.scrape(url: \"" + exposition().toUri() + "\")\n";
+    }
+
     private Path exposition() throws Exception {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
@@ -34,9 +39,7 @@ class MapStringsInPlaceTest {
 
     @Test
     void stringsWrittenInPlaceAreThoseOfTheRowByRowMapper() throws Exception {
-        Path file = exposition();
-        String out = RowTx.run("import \"experimental/prometheus\"\n"
-                + "prometheus.scrape(url: \"" + file.toUri() + "\")\n"
+        String out = RowTx.run(scrape()
                 + "    |> filter(fn: (r) => r._value % 7.0 != 3.0)\n"
                 + "    |> map(fn: (r) => ({r with s: r.i + \"é\", e: \"\", n: if r._value % 5.0 == 0.0 then r.j + r.j"
                 + " else \"short\", v: r._value * 2.0}))\n"
@@ -49,9 +52,7 @@ class MapStringsInPlaceTest {
 
     @Test
     void aNullStringResultIsNull() throws Exception {
-        Path file = exposition();
-        String out = RowTx.run("import \"experimental/prometheus\"\n"
-                + "prometheus.scrape(url: \"" + file.toUri() + "\")\n"
+        String out = RowTx.run(scrape()
                 + "    |> filter(fn: (r) => r._value < 40.0)\n"
                 + "    |> map(fn: (r) => ({r with s: if r._value % 2.0 == 0.0 then r.j else r.nothing}))\n"
                 + "    |> keep(columns: [\"i\", \"s\"])\n");

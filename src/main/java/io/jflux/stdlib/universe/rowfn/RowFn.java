@@ -361,7 +361,9 @@ public final class RowFn {
         private final Map<FieldVector, int[]> stringState = new java.util.IdentityHashMap<>();
         /** For the string columns' vectors about to be made: bytes a row, from the table that makes them. */
         private int[] stringBytesPerRow;
+        /** Per computed string column: the table's values as UTF-8, and their bytes in all. */
         private byte[][][] stringBytes;
+        private long[] stringTotals;
 
         /**
          * {@link #mapInPlace} for a mapper with string results, for a table of at most one chunk: its computed
@@ -385,6 +387,7 @@ public final class RowFn {
             if (stringBytes == null) {
                 stringBytes = new byte[k][][];
                 stringBytesPerRow = new int[k];
+                stringTotals = new long[k];
             }
             for (int j = 0; j < k; j++) {
                 Vec v = computed.get(j);
@@ -397,6 +400,7 @@ public final class RowFn {
                     bytes[i] = v.nulls[i] ? null : v.strings[i].getBytes(StandardCharsets.UTF_8);
                     total += bytes[i] == null ? 0 : bytes[i].length;
                 }
+                stringTotals[j] = total;
                 // room for twice the bytes a row of this table has, at least 16
                 stringBytesPerRow[j] = (int) Math.min(1 << 16, Math.max(16, 2 * ((total + n - 1) / n)));
             }
@@ -434,11 +438,7 @@ public final class RowFn {
                     if (state == null || at < state[0]) {
                         return null; // rows out of order, or a vector whose state was let go
                     }
-                    long total = 0;
-                    for (int i = 0; i < n; i++) {
-                        total += stringBytes[j][i] == null ? 0 : stringBytes[j][i].length;
-                    }
-                    if (state[1] + total > ((VarCharVector) outs[j]).getDataBuffer().capacity()) {
+                    if (state[1] + stringTotals[j] > ((VarCharVector) outs[j]).getDataBuffer().capacity()) {
                         return null; // no room left: never grown (see stringState)
                     }
                 }

@@ -99,6 +99,19 @@ class BackgroundParseTest {
         return sb.toString();
     }
 
+    /**
+     * The tables of a scrape of {@code file} parsed on the caller's thread and then on threads of their own (with
+     * the test's settings), checked equal; those tables.
+     */
+    private String sameBothWays(Path file) {
+        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
+        String inline = run(scrape(file, ""));
+        PrometheusPackage.backgroundBytes = 0;
+        String background = run(scrape(file, ""));
+        assertEquals(inline, background);
+        return background;
+    }
+
     private String scrape(Path file, String pipe) {
         return "import \"experimental/prometheus\"\nprometheus.scrape(url: \"" + file.toUri() + "\")" + pipe + "\n";
     }
@@ -109,11 +122,7 @@ class BackgroundParseTest {
         threads(threads);
         Path file = dir.resolve("big.prom");
         Files.writeString(file, exposition(400), StandardCharsets.UTF_8);
-        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
-        String inline = run(scrape(file, ""));
-        PrometheusPackage.backgroundBytes = 0;
-        String background = run(scrape(file, ""));
-        assertEquals(inline, background);
+        String background = sameBothWays(file);
         // 400 families of 20 counters, 3 buckets, a sum and a count
         assertEquals(400 * 25, background.lines().filter(l -> l.startsWith("table ")).count());
     }
@@ -126,11 +135,7 @@ class BackgroundParseTest {
         Path file = dir.resolve("repeats.prom");
         Files.writeString(file, exposition(300) + "c7_total{job=\"j1\",instance=\"i4\"} 99 1700000000000\n"
                 + "c299_total{instance=\"i19\",job=\"j1\"} 98\n", StandardCharsets.UTF_8);
-        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
-        String inline = run(scrape(file, ""));
-        PrometheusPackage.backgroundBytes = 0;
-        String background = run(scrape(file, ""));
-        assertEquals(inline, background);
+        String background = sameBothWays(file);
         // the two repeated series are rows of their first tables, not tables of their own
         assertEquals(300 * 25, background.lines().filter(l -> l.startsWith("table ")).count());
         assertTrue(background.contains("1700000000000") || background.contains("2023-11-14T22:13:20"), background);
@@ -153,11 +158,7 @@ class BackgroundParseTest {
         }
         Path file = dir.resolve("repeats.prom");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
-        String inline = run(scrape(file, ""));
-        PrometheusPackage.backgroundBytes = 0;
-        String background = run(scrape(file, ""));
-        assertEquals(inline, background);
+        String background = sameBothWays(file);
         assertEquals(300 * 25, background.lines().filter(l -> l.startsWith("table ")).count());
         assertEquals(43, background.lines().filter(l -> l.contains(", 12345.5, ")).count(), background);
     }
@@ -311,10 +312,7 @@ class BackgroundParseTest {
         PrometheusPackage.readBlock = 777;
         Path file = dir.resolve("big.prom");
         Files.writeString(file, exposition(300), StandardCharsets.UTF_8);
-        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
-        String inline = run(scrape(file, ""));
-        PrometheusPackage.backgroundBytes = 0;
-        assertEquals(inline, run(scrape(file, "")));
+        sameBothWays(file);
     }
 
     @ParameterizedTest(name = "threads: {0}")
@@ -324,10 +322,7 @@ class BackgroundParseTest {
         // "# EOF" at the end makes it OpenMetrics text: timestamps in seconds
         Path file = dir.resolve("big.om");
         Files.writeString(file, exposition(200) + "late_total 7 1700000000.5\n# EOF\n", StandardCharsets.UTF_8);
-        PrometheusPackage.backgroundBytes = Integer.MAX_VALUE;
-        String inline = run(scrape(file, ""));
-        PrometheusPackage.backgroundBytes = 0;
-        assertEquals(inline, run(scrape(file, "")));
+        String inline = sameBothWays(file);
         assertTrue(inline.contains("2023-11-14T22:13:20.500000000Z"), inline.substring(inline.length() - 400));
     }
 }
